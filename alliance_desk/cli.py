@@ -1,0 +1,212 @@
+"""`alliance-desk`: the GUI by default; sub-commands for headless work (DESIGN.md §8).
+
+Errors are one plain sentence on stderr with a non-zero exit code.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from alliance_desk import __version__
+from alliance_desk.models import KINDS
+from alliance_desk.models.validation import ValidationError
+from alliance_desk.portfolio import Portfolio, PortfolioReadOnly
+from alliance_desk.storage import errors, keychain, passphrase, paths
+from alliance_desk.storage.database import check_file
+
+DEMO_PASSPHRASE = "demo"
+HIDDEN_KINDS = {"devices", "portfolio_info", "sync_peers"}
+
+
+class UserError(Exception):
+    """A problem to report as one sentence."""
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alliance-desk",
+        description="Alliance Desk: an encrypted, offline workbench for alliance managers. "
+        "Sub-commands: new, demo, info, check, passwd (alliance-desk COMMAND --help).",
+    )
+    parser.add_argument("path", nargs="?", help="portfolio file to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo portfolio")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window and exit")
+    parser.add_argument("--tab", metavar="NAME", help="with --screenshot: the tab to show")
+    parser.add_argument("--passphrase-file", metavar="FILE")
+    parser.add_argument("--version", action="version", version=f"Alliance Desk {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="alliance-desk")
+    parser.add_argument("--version", action="version", version=f"Alliance Desk {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("path", help="portfolio file")
+        return sub
+
+    new = command("new", "Create an empty encrypted portfolio.")
+    new.add_argument("--passphrase-file", metavar="FILE")
+    new.add_argument("--name", default="", help="portfolio name (default: the file name)")
+    command("demo", "Write the demo portfolio (passphrase: demo).")
+    for name, text in [
+        ("info", "Show the portfolio id, schema version and counts per kind."),
+        ("check", "Run the integrity and cipher checks, one line per finding."),
+    ]:
+        command(name, text).add_argument("--passphrase-file", metavar="FILE")
+    passwd = command("passwd", "Change the passphrase.")
+    passwd.add_argument("--passphrase-file", metavar="FILE", help="the current passphrase")
+    passwd.add_argument("--new-passphrase-file", metavar="FILE", help="the new passphrase")
+    return parser
+
+
+COMMANDS = {"new", "demo", "info", "check", "passwd"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            return HANDLERS[args.command](args)
+        return _run_gui(_gui_parser().parse_args(argv))
+    except (
+        UserError,
+        errors.StorageError,
+        passphrase.PassphraseUnavailable,
+        PortfolioReadOnly,
+    ) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except ValidationError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+def _open(args, read_only: bool = False) -> Portfolio:
+    """Open the portfolio named on the command line; file problems are reported before asking
+    for a passphrase."""
+    path = Path(args.path)
+    check_file(path)
+    secret = passphrase.resolve(path, getattr(args, "passphrase_file", None))
+    return Portfolio.open(path, secret, read_only=read_only)
+
+
+def cmd_new(args) -> int:
+    path = Path(args.path)
+    if path.exists():
+        raise errors.AlreadyExists(path)
+    secret = passphrase.resolve_new(args.passphrase_file, env=passphrase.ENV)
+    with Portfolio.create(path, secret, name=args.name or path.stem) as portfolio:
+        print(f"Created {path} (portfolio {portfolio.portfolio_id}).")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from alliance_desk.demo import write_demo
+
+    path = Path(args.path)
+    if path.exists():
+        raise errors.AlreadyExists(path)
+    counts = write_demo(path, DEMO_PASSPHRASE)
+    print(
+        f"Wrote the demo portfolio to {path} (passphrase: {DEMO_PASSPHRASE}): "
+        f"{counts['alliances']} alliances, {counts['stakeholders']} stakeholders, "
+        f"{counts['survey_scores']} benchmark scores."
+    )
+    return 0
+
+
+def cmd_info(args) -> int:
+    with _open(args, read_only=True) as portfolio:
+        print(f"Portfolio:      {portfolio.name}")
+        print(f"Portfolio id:   {portfolio.portfolio_id}")
+        print(f"Schema version: {portfolio.schema_revision}")
+        print(f"File:           {portfolio.path.resolve()}")
+        for key, count in portfolio.counts().items():
+            if key not in HIDDEN_KINDS:
+                print(f"{KINDS[key].plural.capitalize() + ':':<26}{count}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    with _open(args, read_only=True) as portfolio:
+        findings = portfolio.integrity_findings()
+    if not findings:
+        print("ok: integrity check, cipher check and foreign-key check found no problem")
+        return 0
+    for line in findings:
+        print(line)
+    return 2
+
+
+def cmd_passwd(args) -> int:
+    with _open(args) as portfolio:
+        new = passphrase.resolve_new(args.new_passphrase_file)
+        portfolio.change_passphrase(new)
+        if keychain.recall(portfolio.path) is not None:
+            keychain.remember(portfolio.path, new)
+    print(f"Changed the passphrase of {args.path}.")
+    return 0
+
+
+HANDLERS = {
+    "new": cmd_new,
+    "demo": cmd_demo,
+    "info": cmd_info,
+    "check": cmd_check,
+    "passwd": cmd_passwd,
+}
+
+
+def _run_gui(args) -> int:
+    """Open the main window; with --screenshot render it off-screen and exit."""
+    if args.tab and not args.screenshot:
+        raise UserError("--tab only works together with --screenshot.")
+    if args.demo and args.path:
+        raise UserError("Give either --demo or a portfolio file, not both.")
+    path = Path(args.path) if args.path else None
+    secret = None
+    if args.demo:
+        path = ensure_demo()
+        secret = DEMO_PASSPHRASE
+    elif args.passphrase_file:
+        secret = passphrase.read_file(args.passphrase_file)
+    elif path is not None and os.environ.get(passphrase.ENV):
+        secret = os.environ[passphrase.ENV]
+    if args.screenshot and path is not None and secret is None:
+        secret = keychain.recall(path)
+        if secret is None:
+            raise UserError(
+                f"--screenshot needs the passphrase: use --passphrase-file or {passphrase.ENV}."
+            )
+    from alliance_desk.ui.app import run_gui
+
+    return run_gui(
+        path=path,
+        passphrase=secret,
+        screenshot=Path(args.screenshot) if args.screenshot else None,
+        tab=args.tab,
+        demo=args.demo,
+    )
+
+
+def ensure_demo() -> Path:
+    """The demo portfolio in the data folder, written the first time it is asked for."""
+    from alliance_desk.demo import write_demo
+
+    path = paths.demo_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_demo(path, DEMO_PASSPHRASE)
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure functions over portfolio data: health roll-ups, traffic lights, trends, warnings."""

@@ -1,0 +1,234 @@
+"""Rules a record must satisfy before it is stored; each failure names the field and the problem.
+
+Forms show `ValidationError.message` next to `ValidationError.field`; the CLI prints it.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from alliance_desk.models import choices
+from alliance_desk.models.alliance import Alliance, StageChange
+from alliance_desk.models.health import (
+    Benchmark,
+    BenchmarkOverride,
+    ChecklistItem,
+    PracticeScore,
+    SurveyRound,
+)
+from alliance_desk.models.people import AllianceStakeholder, InformationNeed, Stakeholder
+from alliance_desk.models.tracking import ActionItem, Decision, Meeting, Milestone, Payment, Risk
+
+SHORT_TEXT_MAX = 500
+LONG_TEXT_MAX = 1_000_000
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2200, 12, 31)
+
+
+class ValidationError(ValueError):
+    """A record broke a rule: `field` is the attribute, `message` a sentence for the user."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Rules:
+    required: tuple[str, ...] = ()
+    choices: tuple[tuple[str, dict], ...] = ()
+    scores: tuple[str, ...] = ()  # integers 1..5
+    before: tuple[tuple[str, str], ...] = ()  # (earlier, later) date pairs
+    labels: tuple[tuple[str, str], ...] = ()  # field -> label used in messages
+
+
+RULES: dict[type, Rules] = {
+    Alliance: Rules(
+        required=("name",),
+        choices=(
+            ("alliance_type", choices.ALLIANCE_TYPES),
+            ("stage", choices.STAGES),
+            ("status", choices.ALLIANCE_STATUSES),
+            ("importance", choices.IMPORTANCE),
+        ),
+        before=(("start_date", "renewal_date"),),
+        labels=(("start_date", "start date"), ("renewal_date", "renewal date")),
+    ),
+    StageChange: Rules(required=("alliance_id",), choices=(("stage", choices.STAGES),)),
+    Stakeholder: Rules(
+        required=("name",),
+        choices=(("side", choices.SIDES), ("group", choices.STAKEHOLDER_GROUPS)),
+        scores=("influence", "interest"),
+    ),
+    AllianceStakeholder: Rules(required=("alliance_id", "stakeholder_id")),
+    InformationNeed: Rules(
+        required=("stakeholder_id", "question"),
+        choices=(
+            ("answer_format", choices.ANSWER_FORMATS),
+            ("data_source", choices.DATA_SOURCES),
+            ("cadence", choices.CADENCES),
+            ("status", choices.NEED_STATUSES),
+            ("feedback", choices.NEED_FEEDBACK),
+        ),
+    ),
+    ActionItem: Rules(
+        required=("alliance_id", "title"),
+        choices=(
+            ("side", choices.ACTION_SIDES),
+            ("status", choices.ACTION_STATUSES),
+            ("source", choices.ACTION_SOURCES),
+        ),
+        scores=("impact", "feasibility"),
+    ),
+    Milestone: Rules(
+        required=("alliance_id", "title"),
+        choices=(
+            ("kind", choices.MILESTONE_KINDS),
+            ("owner_side", choices.ACTION_SIDES),
+            ("status", choices.MILESTONE_STATUSES),
+        ),
+    ),
+    Risk: Rules(
+        required=("alliance_id", "title"),
+        choices=(
+            ("kind", choices.RISK_KINDS),
+            ("category", choices.RISK_CATEGORIES),
+            ("status", choices.RISK_STATUSES),
+        ),
+        scores=("likelihood", "impact"),
+        before=(("raised_on", "escalated_on"), ("raised_on", "resolved_on")),
+        labels=(
+            ("raised_on", "raised date"),
+            ("escalated_on", "escalated date"),
+            ("resolved_on", "resolved date"),
+        ),
+    ),
+    Decision: Rules(
+        required=("alliance_id", "title"),
+        choices=(("forum", choices.FORUMS), ("status", choices.DECISION_STATUSES)),
+    ),
+    Meeting: Rules(
+        required=("alliance_id", "title"),
+        choices=(("forum", choices.FORUMS), ("status", choices.MEETING_STATUSES)),
+    ),
+    Payment: Rules(
+        required=("alliance_id", "title"),
+        choices=(
+            ("kind", choices.PAYMENT_KINDS),
+            ("direction", choices.PAYMENT_DIRECTIONS),
+            ("status", choices.PAYMENT_STATUSES),
+        ),
+    ),
+    ChecklistItem: Rules(
+        required=("alliance_id", "text"), choices=(("status", choices.CHECK_STATUSES),)
+    ),
+    Benchmark: Rules(required=("name",), choices=(("source", choices.BENCHMARK_SOURCES),)),
+    BenchmarkOverride: Rules(required=("alliance_id", "benchmark_id")),
+    SurveyRound: Rules(required=("alliance_id",)),
+    PracticeScore: Rules(required=("assessment_id", "item_key")),
+}
+
+
+def validate(record: Any) -> None:
+    """Raise ValidationError for the first broken rule of `record` (an ORM object)."""
+    _check_text_and_numbers(record)
+    rules = RULES.get(type(record), Rules())
+    labels = dict(rules.labels)
+
+    def label(field: str) -> str:
+        return labels.get(field, field.replace("_", " "))
+
+    for field in rules.required:
+        value = getattr(record, field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ValidationError(field, f"The {label(field)} must not be empty.")
+    for field, allowed in rules.choices:
+        value = getattr(record, field)
+        if value not in allowed:
+            options = ", ".join(allowed.values())
+            raise ValidationError(field, f"'{value}' is not a valid {label(field)} ({options}).")
+    for field in rules.scores:
+        value = getattr(record, field)
+        if value is not None and (not isinstance(value, int) or not 1 <= value <= 5):
+            raise ValidationError(field, f"The {label(field)} must be a whole number from 1 to 5.")
+    for earlier, later in rules.before:
+        a, b = getattr(record, earlier), getattr(record, later)
+        if a is not None and b is not None and b < a:
+            raise ValidationError(
+                later, f"The {label(later)} must not be before the {label(earlier)}."
+            )
+    _check_special(record)
+
+
+def _check_text_and_numbers(record: Any) -> None:
+    table = record.__table__
+    for column in table.columns:
+        value = getattr(record, column.key)
+        if isinstance(value, str):
+            _check_string(column.key, value, getattr(column.type, "length", None))
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError(column.key, "The number must be finite.")
+        elif isinstance(value, date) and not EARLIEST <= _as_date(value) <= LATEST:
+            raise ValidationError(
+                column.key, f"The date {value:%Y-%m-%d} is outside the years 1900 to 2200."
+            )
+
+
+def _as_date(value: date) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def _check_string(field: str, value: str, length: int | None) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            field, "The text holds characters that cannot be stored (broken Unicode)."
+        ) from None
+    if "\x00" in value:
+        raise ValidationError(field, "The text holds a NUL character, which cannot be stored.")
+    limit = SHORT_TEXT_MAX if length else LONG_TEXT_MAX
+    if len(value) > max(limit, length or 0):
+        raise ValidationError(field, f"The text is too long (at most {limit:,} characters).")
+
+
+def _check_special(record: Any) -> None:
+    share = getattr(record, "revenue_share", None)
+    if isinstance(record, Alliance) and share is not None and not 0 <= share <= 100:
+        raise ValidationError("revenue_share", "The revenue share must be from 0 to 100 %.")
+    others = getattr(record, "alternative_partners", None)
+    if isinstance(record, Alliance) and others is not None and others < 0:
+        raise ValidationError("alternative_partners", "The number must not be negative.")
+    if isinstance(record, Benchmark):
+        if record.scale_max <= record.scale_min:
+            raise ValidationError("scale_max", "The top of the scale must be above the bottom.")
+        for field in ("green_at", "red_below"):
+            value = getattr(record, field)
+            if value is not None and not record.scale_min <= value <= record.scale_max:
+                raise ValidationError(field, "The threshold must lie on the benchmark's scale.")
+        if (
+            record.green_at is not None
+            and record.red_below is not None
+            and record.green_at < record.red_below
+        ):
+            raise ValidationError("green_at", "Green must start at or above the red threshold.")
+    if isinstance(record, Payment) and record.amount is not None and record.amount < 0:
+        raise ValidationError("amount", "The amount must not be negative; choose the direction.")
+    if isinstance(record, Payment) and record.currency and len(record.currency) != 3:
+        raise ValidationError("currency", "The currency must be a three-letter code (EUR, USD).")
+    if isinstance(record, SurveyRound):
+        for field in ("invited_ours", "invited_partner"):
+            value = getattr(record, field)
+            if value is not None and value < 0:
+                raise ValidationError(field, "The number invited must not be negative.")
+    value = getattr(record, "value", None)
+    if isinstance(record, PracticeScore) and value is not None and not 1 <= value <= 5:
+        raise ValidationError("value", "The score must be a whole number from 1 to 5.")
+    if (
+        isinstance(record, InformationNeed)
+        and record.status == "retired"
+        and not (record.retired_reason or "").strip()
+    ):
+        raise ValidationError("retired_reason", "Say why the item is retired.")

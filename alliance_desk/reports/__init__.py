@@ -1,0 +1,1 @@
+"""Word pre-reads, the stakeholder worksheet and imports/exports; imports no Qt."""

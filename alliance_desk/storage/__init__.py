@@ -1,0 +1,1 @@
+"""Opening and creating the encrypted portfolio file, passphrases, migrations, backups, locks."""

@@ -1,0 +1,227 @@
+"""Open, create and re-key the encrypted portfolio file (SQLCipher 4, standard settings).
+
+Every check happens before anything is written, so a file that cannot be opened is left
+byte-for-byte as it was (TECH_NOTES.md lists the SQLCipher behaviours this guards against).
+"""
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+
+from alliance_desk import clock
+from alliance_desk.storage import errors, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4 default
+CACHE_KIB = 64 * 1024
+
+
+@dataclass
+class OpenedFile:
+    """An open portfolio file: its engine, whether it is read-only, and why."""
+
+    path: Path
+    engine: Engine
+    read_only: bool
+    read_only_reason: str
+    schema_revision: str
+    connection: sqlcipher3.Connection | None = None
+    backup_path: Path | None = None
+
+    def close(self) -> None:
+        """Dispose of the engine and close the keyed connection under it."""
+        self.engine.dispose()
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def writable_problem(path: Path) -> str:
+    """Why `path` cannot be written in place ('' when it can)."""
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return "its folder is read-only"
+    return ""
+
+
+def check_file(path: Path) -> None:
+    """Raise the specific StorageError for a file that is plainly not an encrypted portfolio."""
+    if not path.exists():
+        raise errors.FileMissing(path)
+    if path.is_dir():
+        raise errors.NotADatabase(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except PermissionError:
+        raise errors.NoReadPermission(path) from None
+    size = path.stat().st_size
+    if size == 0:
+        raise errors.EmptyFile(path)
+    if head == SQLITE_HEADER:
+        raise errors.NotEncrypted(path)
+
+
+def connect(path: Path, passphrase: str, mode: str) -> sqlcipher3.Connection:
+    """A raw SQLCipher connection, keyed; `mode` is SQLite's ro, rw or rwc."""
+    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.set_key(passphrase)
+    return conn
+
+
+def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
+    """Read the schema: the first statement is where a wrong key or a damaged file shows."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "not a database" in text:
+            size = path.stat().st_size
+            if size < PAGE_SIZE or size % PAGE_SIZE:
+                raise errors.NotADatabase(path) from None
+            raise errors.WrongPassphrase(path) from None
+        raise errors.Corrupt(path, str(exc)) from None
+
+
+def _quick_check(conn: sqlcipher3.Connection, path: Path) -> None:
+    """Every page is read (and its HMAC checked), so truncation or a flipped byte is found now."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        raise errors.Corrupt(path, str(exc)) from None
+    if rows != [("ok",)]:
+        raise errors.Corrupt(path, rows[0][0] if rows else "no answer to the integrity check")
+
+
+def _revision(conn: sqlcipher3.Connection, path: Path) -> str:
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not has_table:
+        raise errors.ForeignDatabase(path)
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is None:
+        raise errors.ForeignDatabase(path)
+    revision = row[0]
+    if not migrations.is_known(revision):
+        raise errors.NewerSchema(path, revision)
+    return revision
+
+
+def _apply_pragmas(conn: sqlcipher3.Connection, read_only: bool) -> None:
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+def _engine_for(conn: sqlcipher3.Connection, path: Path) -> Engine:
+    """An engine over the one keyed connection (key derivation costs ~100 ms per connection).
+
+    The driver runs in autocommit mode and SQLAlchemy's "begin" emits a deferred BEGIN, so
+    transactions are real SQLite transactions (the pysqlite default would defer them oddly).
+    """
+    engine = create_engine(
+        "sqlite:///" + str(path),
+        module=sqlcipher3,
+        creator=lambda: conn,
+        poolclass=StaticPool,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):  # pysqlite's implicit transactions are off; start our own
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def open_file(path: Path | str, passphrase: str, read_only: bool = False) -> OpenedFile:
+    """Open an existing portfolio, migrating it (after a backup) when its schema is older."""
+    path = Path(path)
+    check_file(path)
+    reason = "you chose to open it read-only" if read_only else writable_problem(path)
+    read_only = bool(reason)
+    conn = connect(path, passphrase, "ro" if read_only else "rw")
+    try:
+        _first_read(conn, path)
+        _quick_check(conn, path)
+        revision = _revision(conn, path)
+        _apply_pragmas(conn, read_only)
+    except BaseException:
+        conn.close()
+        raise
+    engine = _engine_for(conn, path)
+    opened = OpenedFile(path, engine, read_only, reason, revision, conn)
+    if not read_only and revision != migrations.head():
+        opened.backup_path = backup(path, f"before-upgrade-{revision}")
+        migrations.upgrade(engine)
+        opened.schema_revision = migrations.head()
+    return opened
+
+
+def create_file(path: Path | str, passphrase: str) -> OpenedFile:
+    """Create a new, empty encrypted portfolio with the current schema."""
+    path = Path(path)
+    if path.exists():
+        raise errors.AlreadyExists(path)
+    if not passphrase:
+        raise ValueError("The passphrase must not be empty.")
+    if not path.parent.is_dir():
+        raise errors.FileMissing(path.parent)
+    if not os.access(path.parent, os.W_OK):
+        raise errors.NotWritable(path, "its folder is read-only")
+    conn = connect(path, passphrase, "rwc")
+    try:
+        _apply_pragmas(conn, read_only=False)
+        engine = _engine_for(conn, path)
+        migrations.upgrade(engine)
+    except BaseException:
+        conn.close()
+        path.unlink(missing_ok=True)
+        raise
+    return OpenedFile(path, engine, False, "", migrations.head(), conn)
+
+
+def backup(path: Path, label: str) -> Path:
+    """Copy the file beside itself (name.backup-LABEL-TIME.ext) before a risky change."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
+    shutil.copy2(path, target)
+    return target
+
+
+def rekey(engine: Engine, new_passphrase: str) -> None:
+    """Change the passphrase in place (PRAGMA rekey re-encrypts every page in one transaction)."""
+    if not new_passphrase:
+        raise ValueError("The new passphrase must not be empty.")
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.reset_key(new_passphrase)
+    finally:
+        raw.close()
+
+
+def integrity_findings(engine: Engine) -> list[str]:
+    """Full integrity and cipher checks: one line per finding, empty when all is well."""
+    findings = []
+    with engine.connect() as connection:
+        for row in connection.exec_driver_sql("PRAGMA integrity_check").fetchall():
+            if row[0] != "ok":
+                findings.append(f"integrity: {row[0]}")
+        for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall():
+            findings.append(f"cipher: {row[0]}")
+        for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+            findings.append(f"foreign key: table {row[0]} row {row[1]} points to missing {row[2]}")
+        connection.rollback()
+    return findings

@@ -1,0 +1,97 @@
+"""Every way opening a portfolio can fail, each with one plain sentence for the user."""
+
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """A portfolio file could not be used; str(error) is the sentence to show."""
+
+    def __init__(self, path: Path | str, message: str):
+        super().__init__(message)
+        self.path = Path(path)
+        self.message = message
+
+
+class FileMissing(StorageError):
+    def __init__(self, path):
+        super().__init__(path, f"There is no file at {path}.")
+
+
+class NoReadPermission(StorageError):
+    def __init__(self, path):
+        super().__init__(path, f"You do not have permission to read {path}.")
+
+
+class EmptyFile(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            path, f"{path} is empty (0 bytes): it is not a portfolio, and it was left as it is."
+        )
+
+
+class NotEncrypted(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            path,
+            f"{path} is an unencrypted SQLite database, not an Alliance Desk portfolio "
+            "(portfolios are always encrypted).",
+        )
+
+
+class NotADatabase(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            path, f"{path} is not an Alliance Desk portfolio: it is not a database file."
+        )
+
+
+class WrongPassphrase(StorageError):
+    def __init__(self, path):
+        super().__init__(path, f"The passphrase for {path} is wrong.")
+
+
+class Corrupt(StorageError):
+    def __init__(self, path, detail: str = ""):
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            path,
+            f"{path} is damaged or truncated{extra}; it was not changed. "
+            "Open a backup copy or another copy of the portfolio.",
+        )
+
+
+class ForeignDatabase(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            path, f"{path} is an encrypted database, but not an Alliance Desk portfolio."
+        )
+
+
+class NewerSchema(StorageError):
+    def __init__(self, path, revision: str):
+        super().__init__(
+            path,
+            f"{path} was written by a newer version of Alliance Desk (schema {revision}); "
+            "update the app to open it. The file was not changed.",
+        )
+        self.revision = revision
+
+
+class AlreadyExists(StorageError):
+    def __init__(self, path):
+        super().__init__(path, f"{path} already exists; choose another name.")
+
+
+class NotWritable(StorageError):
+    def __init__(self, path, why: str):
+        super().__init__(path, f"{path} cannot be changed: {why}.")
+
+
+class PortfolioLocked(StorageError):
+    """Another instance (here or on a colleague's machine) has the file open."""
+
+    def __init__(self, path, holder: str):
+        super().__init__(
+            path, f"{path} is open by {holder}. Open it read-only, or wait until they close it."
+        )
+        self.holder = holder

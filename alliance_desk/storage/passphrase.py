@@ -1,0 +1,83 @@
+"""Where a passphrase comes from on the command line: a file, the environment, the keyring,
+or a prompt — never a command-line argument (DESIGN.md §8)."""
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from alliance_desk.storage import keychain
+
+ENV = "ALLIANCE_DESK_PASSPHRASE"
+SOURCE_ENV = "ALLIANCE_DESK_SOURCE_PASSPHRASE"
+NEW_ENV = "ALLIANCE_DESK_NEW_PASSPHRASE"
+MAX_LENGTH = keychain.MAX_LENGTH
+
+
+class PassphraseUnavailable(Exception):
+    """No passphrase could be had without a terminal to ask on."""
+
+
+def read_file(path: Path | str) -> str:
+    """The first line of a passphrase file (a trailing newline is not part of it)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PassphraseUnavailable(
+            f"Cannot read the passphrase file {path}: {exc.strerror}."
+        ) from None
+    except UnicodeDecodeError:
+        raise PassphraseUnavailable(f"The passphrase file {path} is not UTF-8 text.") from None
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise PassphraseUnavailable(f"The passphrase file {path} is empty.")
+    return lines[0]
+
+
+def resolve(
+    portfolio: Path, file: str | None = None, env: str = ENV, use_keyring: bool = True
+) -> str:
+    """The passphrase to open `portfolio`: --passphrase-file, then $env, keyring, a prompt."""
+    if file:
+        return read_file(file)
+    if os.environ.get(env):
+        return os.environ[env]
+    if use_keyring:
+        remembered = keychain.recall(portfolio)
+        if remembered:
+            return remembered
+    return prompt(f"Passphrase for {portfolio}: ")
+
+
+def resolve_new(file: str | None = None, env: str = NEW_ENV) -> str:
+    """A new passphrase: from a file or $env, else asked twice on the terminal."""
+    if file:
+        return check_new(read_file(file))
+    if os.environ.get(env):
+        return check_new(os.environ[env])
+    first = prompt("New passphrase: ")
+    if prompt("Repeat the new passphrase: ") != first:
+        raise PassphraseUnavailable("The two passphrases differ; nothing was changed.")
+    return check_new(first)
+
+
+def check_new(passphrase: str) -> str:
+    """Reject a passphrase the file format or the keyring could not take."""
+    if not passphrase:
+        raise PassphraseUnavailable("The passphrase must not be empty.")
+    if len(passphrase) > MAX_LENGTH:
+        raise PassphraseUnavailable(
+            f"The passphrase is too long (at most {MAX_LENGTH} characters)."
+        )
+    return passphrase
+
+
+def prompt(label: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise PassphraseUnavailable(
+            "No passphrase given: use --passphrase-file FILE or set " + ENV + "."
+        )
+    try:
+        return getpass.getpass(label)
+    except (EOFError, KeyboardInterrupt):
+        raise PassphraseUnavailable("No passphrase was entered.") from None

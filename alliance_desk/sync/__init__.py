@@ -1,0 +1,1 @@
+"""Merging two copies of a portfolio, shared-file sync and conflicted-copy detection."""

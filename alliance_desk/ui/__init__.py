@@ -1,0 +1,1 @@
+"""Widgets, dialogs, item models and actions; talks only to Portfolio and friends."""

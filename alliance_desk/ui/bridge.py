@@ -1,0 +1,22 @@
+"""Portfolio changes as a Qt signal: the one place views learn what an edit touched."""
+
+from PySide6.QtCore import QObject, Signal
+
+from alliance_desk.portfolio import Change, Portfolio
+
+
+class PortfolioBridge(QObject):
+    """Re-emits every `Change` announced by a Portfolio as the `changed` signal."""
+
+    changed = Signal(object)  # a portfolio.Change
+
+    def __init__(self, portfolio: Portfolio, parent: QObject | None = None):
+        super().__init__(parent)
+        self.portfolio = portfolio
+        self._unsubscribe = portfolio.subscribe(self._relay)
+
+    def _relay(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def detach(self) -> None:
+        self._unsubscribe()
