@@ -43,10 +43,15 @@ class OpenedFile:
 
 
 def writable_problem(path: Path) -> str:
-    """Why `path` cannot be written in place ('' when it can)."""
-    if not os.access(path, os.W_OK):
+    """Why `path` cannot be written in place ('' when it can).
+
+    The mode bits count as well as access(): an administrator may write anywhere, but a file
+    or folder marked read-only is still meant to stay as it is.
+    """
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         return "the file is read-only"
-    if not os.access(path.parent, os.W_OK):
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
         return "its folder is read-only"
     return ""
 

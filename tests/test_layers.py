@@ -1,0 +1,45 @@
+"""DESIGN.md §2: the core never imports Qt (checked in a fresh interpreter)."""
+
+import subprocess
+import sys
+
+CORE = [
+    "alliance_desk.models",
+    "alliance_desk.models.validation",
+    "alliance_desk.storage.database",
+    "alliance_desk.storage.keychain",
+    "alliance_desk.storage.lock",
+    "alliance_desk.storage.passphrase",
+    "alliance_desk.portfolio",
+    "alliance_desk.insights",
+    "alliance_desk.sync",
+    "alliance_desk.reports",
+    "alliance_desk.cli",
+    "alliance_desk.demo",
+]
+
+
+def test_core_packages_import_no_qt():
+    probe = (
+        "import importlib, sys\n"
+        f"for name in {CORE!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_headless_commands_run_without_qt(tmp_path):
+    probe = (
+        "import sys\n"
+        "from alliance_desk.cli import main\n"
+        f"code = main(['new', {str(tmp_path / 'x.alliance')!r}])\n"
+        "assert code == 0, code\n"
+        "assert 'PySide6' not in sys.modules\n"
+    )
+    env = {"ALLIANCE_DESK_PASSPHRASE": "pw", "ALLIANCE_DESK_HOME": str(tmp_path), "PATH": ""}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr

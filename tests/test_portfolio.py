@@ -1,0 +1,175 @@
+"""The Portfolio service: validation that names the field, stamps, tombstones, announcements."""
+
+from datetime import date, datetime
+
+import pytest
+
+from alliance_desk import clock
+from alliance_desk.models import ActionItem, Alliance, Benchmark, Risk, Stakeholder
+from alliance_desk.models.validation import ValidationError
+from alliance_desk.portfolio import Portfolio
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def helios(portfolio) -> Alliance:
+    return portfolio.find_alliance("helios oncology")
+
+
+def test_add_with_empty_name_names_the_field(portfolio):
+    with pytest.raises(ValidationError) as caught:
+        portfolio.add_alliance("   ")
+    assert caught.value.field == "name"
+    assert caught.value.message == "The name must not be empty."
+    assert len(portfolio.alliances()) == 1
+
+
+def test_renewal_before_start_is_refused(portfolio, helios):
+    portfolio.update(helios, start_date=date(2025, 5, 1))
+    with pytest.raises(ValidationError) as caught:
+        portfolio.update(helios, renewal_date=date(2024, 5, 1))
+    assert caught.value.field == "renewal_date"
+    assert "before the start date" in caught.value.message
+    assert helios.renewal_date is None
+
+
+def test_score_out_of_scale_is_refused(portfolio, helios):
+    with pytest.raises(ValidationError) as caught:
+        portfolio.add(ActionItem, alliance_id=helios.id, title="Fix handoffs", impact=7)
+    assert caught.value.field == "impact"
+    assert "1 to 5" in caught.value.message
+
+
+def test_unknown_choice_lists_the_valid_ones(portfolio, helios):
+    with pytest.raises(ValidationError, match="Formation, Governance"):
+        portfolio.update(helios, stage="hibernation")
+
+
+def test_impossible_dates_and_broken_text_are_refused(portfolio, helios):
+    with pytest.raises(ValidationError, match="outside the years"):
+        portfolio.update(helios, start_date=date(1066, 10, 14))
+    with pytest.raises(ValidationError, match="cannot be stored"):
+        portfolio.update(helios, notes="lone surrogate \ud800 here")
+    with pytest.raises(ValidationError, match="too long"):
+        portfolio.update(helios, name="x" * 501)
+
+
+def test_hostile_but_valid_text_round_trips(portfolio, portfolio_file, helios):
+    text = (
+        "R&D <b>bold</b> '; DROP TABLE alliance; -- \u202eevil\u202c 🧪 \x07bell " + "ü" * 100_000
+    )
+    portfolio.update(helios, notes=text)
+    portfolio.close()
+    with Portfolio.open(portfolio_file, PASSPHRASE) as again:
+        assert again.find_alliance("Helios Oncology").notes == text
+
+
+def test_link_to_missing_record_is_refused(portfolio):
+    with pytest.raises(ValidationError) as caught:
+        portfolio.add(ActionItem, alliance_id="no-such-alliance", title="Orphan")
+    assert caught.value.field == "alliance_id"
+
+
+def test_unknown_field_is_refused(portfolio, helios):
+    with pytest.raises(ValidationError, match="no field 'colour'"):
+        portfolio.update(helios, colour="blue")
+
+
+def test_benchmark_thresholds_must_lie_on_the_scale(portfolio):
+    with pytest.raises(ValidationError) as caught:
+        portfolio.add(Benchmark, name="Trust", scale_min=1, scale_max=10, green_at=12)
+    assert caught.value.field == "green_at"
+
+
+def test_edits_are_stamped_with_time_and_device(portfolio, helios, monkeypatch):
+    monkeypatch.setenv("ALLIANCE_DESK_DEVICE_ID", "device-under-test")
+    portfolio.device_id = "device-under-test"
+    moment = datetime(2026, 3, 4, 5, 6, 7, 890123)
+    clock.freeze(moment)
+    try:
+        portfolio.update(helios, partner="Brightwave Biologics")
+    finally:
+        clock.freeze(None)
+    assert helios.updated_at == moment
+    assert helios.updated_by == "device-under-test"
+    assert helios.created_at < moment or helios.created_at > moment  # creation kept its own
+
+
+def test_delete_leaves_a_tombstone_and_restore_brings_it_back(portfolio, portfolio_file, helios):
+    portfolio.delete(helios)
+    assert portfolio.alliances() == []
+    assert portfolio.get(Alliance, helios.id) is None
+    assert portfolio.get(Alliance, helios.id, include_deleted=True).deleted_at is not None
+    portfolio.restore(helios)
+    assert [a.name for a in portfolio.alliances()] == ["Helios Oncology"]
+
+
+def test_changes_are_announced_after_commit(portfolio, helios):
+    seen = []
+    unsubscribe = portfolio.subscribe(seen.append)
+    portfolio.update(helios, partner="New partner")
+    risk = portfolio.add(Risk, alliance_id=helios.id, title="Key-person dependency", kind="risk")
+    portfolio.delete(risk)
+    unsubscribe()
+    portfolio.update(helios, partner="Unheard")
+    assert [(c.kind, c.op) for c in seen] == [
+        ("alliances", "updated"),
+        ("risks", "added"),
+        ("risks", "deleted"),
+    ]
+    assert seen[0].fields == ("partner",)
+
+
+def test_failed_edit_is_not_announced_and_stores_nothing(portfolio, portfolio_file, helios):
+    seen = []
+    portfolio.subscribe(seen.append)
+    with pytest.raises(ValidationError):
+        portfolio.update(helios, name="")
+    assert seen == []
+    assert helios.name == "Helios Oncology"
+
+
+def test_stage_history_records_each_move_with_its_date(portfolio):
+    helios = portfolio.add_alliance("Helios II", start_date=date(2024, 9, 1))
+    portfolio.set_stage(helios, "governance", on=date(2025, 1, 10))
+    portfolio.set_stage(helios, "execution", on=date(2025, 6, 1), note="First patient dosed")
+    history = portfolio.stage_history(helios)
+    assert [(c.stage, c.changed_on) for c in history] == [
+        ("formation", date(2024, 9, 1)),
+        ("governance", date(2025, 1, 10)),
+        ("execution", date(2025, 6, 1)),
+    ]
+    assert helios.stage == "execution"
+
+
+def test_one_stakeholder_serves_several_alliances(portfolio, helios):
+    other = portfolio.add_alliance("Orion Diagnostics")
+    person = portfolio.add(Stakeholder, name="Mara Lindqvist", side="ours")
+    portfolio.link_stakeholder(helios, person, "Executive sponsor")
+    portfolio.link_stakeholder(other, person, "JSC member")
+    portfolio.link_stakeholder(other, person, "JSC chair")
+    assert portfolio.stakeholders_of(helios) == [(person, "Executive sponsor")]
+    assert portfolio.stakeholders_of(other) == [(person, "JSC chair")]
+
+
+def test_archive_hides_from_the_working_list(portfolio, helios):
+    portfolio.archive(helios)
+    assert portfolio.alliances(include_archived=False) == []
+    assert portfolio.alliances() == [helios]
+    portfolio.archive(helios, archived=False)
+    assert portfolio.alliances(include_archived=False) == [helios]
+
+
+def test_find_alliance_by_name_case_insensitive_or_exact_id(portfolio, helios):
+    assert portfolio.find_alliance("HELIOS ONCOLOGY") is helios
+    assert portfolio.find_alliance(helios.id) is helios
+    assert portfolio.find_alliance("Helios") is None
+
+
+def test_portfolio_identity_survives_reopen(portfolio_file):
+    with Portfolio.open(portfolio_file, PASSPHRASE) as first:
+        ident = first.portfolio_id
+        assert first.name == "Template portfolio"
+    with Portfolio.open(portfolio_file, PASSPHRASE) as second:
+        assert second.portfolio_id == ident
+        assert len(ident) == 36
