@@ -184,7 +184,8 @@ def create_file(path: Path | str, passphrase: str) -> OpenedFile:
         raise ValueError("The passphrase must not be empty.")
     if not path.parent.is_dir():
         raise errors.FileMissing(path.parent)
-    if not os.access(path.parent, os.W_OK):
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
         raise errors.NotWritable(path, "its folder is read-only")
     conn = connect(path, passphrase, "rwc")
     try:
