@@ -64,6 +64,7 @@ class Portfolio:
         self._session = Session(opened.engine, expire_on_commit=False, autoflush=False)
         self._listeners: list[Listener] = []
         self._device_registered = False
+        self._batch: list[Change] | None = None
         self.device_id = paths.device_id()
         info = self._read_scalar(select(PortfolioInfo).limit(1))
         if info is None and not self.read_only:
@@ -197,8 +198,34 @@ class Portfolio:
         return lambda: self._listeners.remove(listener)
 
     def _announce(self, change: Change) -> None:
+        if self._batch is not None:
+            self._batch.append(change)
+            return
         for listener in list(self._listeners):
             listener(change)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make many edits one transaction: one commit (and one fsync) at the end, all or none.
+
+        For bulk work (the demo, imports); changes are announced after the commit. Nested
+        batches join the outer one.
+        """
+        self._require_writable()
+        if self._batch is not None:
+            yield
+            return
+        self._batch = []
+        try:
+            yield
+            self._session.commit()
+        except BaseException:
+            self._session.rollback()
+            self._batch = None
+            raise
+        changes, self._batch = self._batch, None
+        for change in changes:
+            self._announce(change)
 
     # --- generic commands ----------------------------------------------------------------
 
@@ -372,9 +399,15 @@ class Portfolio:
             if not self._device_registered:
                 self._register_device()
             yield self._session
-            self._session.commit()
+            if self._batch is None:
+                self._session.commit()
+            else:
+                self._session.flush()
         except BaseException:
             self._session.rollback()
+            if self._batch is not None:
+                self._batch.clear()
+                self._device_registered = False
             raise
 
     def _register_device(self) -> None:
@@ -401,6 +434,8 @@ class Portfolio:
         return self._read(lambda s: s.scalar(statement))
 
     def _end_read(self) -> None:
+        if self._batch is not None:
+            return  # the batch's transaction stays open until it commits
         if self._session is not None and self._session.in_transaction():
             self._session.commit()
 

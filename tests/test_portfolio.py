@@ -173,3 +173,38 @@ def test_portfolio_identity_survives_reopen(portfolio_file):
     with Portfolio.open(portfolio_file, PASSPHRASE) as second:
         assert second.portfolio_id == ident
         assert len(ident) == 36
+
+
+def test_batch_commits_once_and_announces_after(portfolio, portfolio_file, helios):
+    seen = []
+    portfolio.subscribe(seen.append)
+    with portfolio.batch():
+        for number in range(3):
+            portfolio.add(ActionItem, alliance_id=helios.id, title=f"Step {number}")
+        assert seen == []  # nothing announced before the commit
+    assert [c.op for c in seen] == ["added"] * 3
+    with Portfolio.open(portfolio_file, PASSPHRASE, read_only=True) as reader:
+        assert len(reader.all(ActionItem)) == 3
+
+
+def test_failed_batch_stores_nothing(portfolio, portfolio_file, helios):
+    with pytest.raises(RuntimeError), portfolio.batch():
+        portfolio.add(ActionItem, alliance_id=helios.id, title="Half of a bulk edit")
+        raise RuntimeError("import interrupted")
+    with Portfolio.open(portfolio_file, PASSPHRASE, read_only=True) as reader:
+        assert reader.all(ActionItem) == []
+
+
+def test_lower_is_better_thresholds(portfolio):
+    days = portfolio.add(
+        Benchmark,
+        name="Days to resolve",
+        higher_is_better=False,
+        scale_min=0,
+        scale_max=365,
+        green_at=14,
+        red_below=30,
+    )
+    assert days.green_at == 14
+    with pytest.raises(ValidationError, match="lower is better"):
+        portfolio.update(days, green_at=45)

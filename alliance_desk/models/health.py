@@ -59,6 +59,9 @@ class Benchmark(Tracked, Base):
     source: Mapped[str] = mapped_column(String(30), default="survey")
     scale_min: Mapped[float] = mapped_column(default=1.0)
     scale_max: Mapped[float] = mapped_column(default=10.0)
+    # Higher is better: green at or above green_at, red below red_below, yellow between.
+    # Lower is better (days to resolve, revenue dependency): green at or below green_at, red
+    # above red_below (the threshold is then a ceiling), yellow between.
     green_at: Mapped[float | None] = number()
     red_below: Mapped[float | None] = number()
     higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -208,12 +208,15 @@ def _check_special(record: Any) -> None:
             value = getattr(record, field)
             if value is not None and not record.scale_min <= value <= record.scale_max:
                 raise ValidationError(field, "The threshold must lie on the benchmark's scale.")
-        if (
-            record.green_at is not None
-            and record.red_below is not None
-            and record.green_at < record.red_below
-        ):
-            raise ValidationError("green_at", "Green must start at or above the red threshold.")
+        green, red = record.green_at, record.red_below
+        if green is not None and red is not None:
+            if record.higher_is_better and green < red:
+                raise ValidationError("green_at", "Green must start at or above the red threshold.")
+            if not record.higher_is_better and green > red:
+                raise ValidationError(
+                    "green_at",
+                    "When lower is better, green must end at or below the red threshold.",
+                )
     if isinstance(record, Payment) and record.amount is not None and record.amount < 0:
         raise ValidationError("amount", "The amount must not be negative; choose the direction.")
     if isinstance(record, Payment) and record.currency and len(record.currency) != 3:
