@@ -99,11 +99,14 @@ def _open(args, read_only: bool = False) -> Portfolio:
 
 
 def cmd_new(args) -> int:
+    from alliance_desk.defaults import seed_defaults
+
     path = Path(args.path)
     if path.exists():
         raise errors.AlreadyExists(path)
     secret = passphrase.resolve_new(args.passphrase_file, env=passphrase.ENV)
     with Portfolio.create(path, secret, name=args.name or path.stem) as portfolio:
+        seed_defaults(portfolio)
         print(f"Created {path} (portfolio {portfolio.portfolio_id}).")
     return 0
 
