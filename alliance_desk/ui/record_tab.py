@@ -1,0 +1,397 @@
+"""Read-only record lists: a table model fed by a column spec, and the tab that shows it.
+
+A `RecordTable` loads plain records through a loader (a Portfolio query), shows them in a
+sortable, filterable table and reloads when the bridge reports a change of a kind it lists.
+A `RecordTab` stacks one or more of them for the selected alliance.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desk import clock
+from alliance_desk.insights.status import is_finished, is_overdue
+from alliance_desk.models import Alliance
+from alliance_desk.portfolio import Change, Portfolio
+from alliance_desk.ui.context import UiContext
+from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, format_date, format_number
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+NO_ALLIANCE_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
+MAX_INITIAL_COLUMN_WIDTH = 260
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignCenter
+
+Row = Any
+Loader = Callable[[Portfolio, Alliance | None], list[Row]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, the text shown, and optionally how it sorts and is coloured.
+
+    `sort_key` must return one type per column (str, int or float) so Qt sorts natively;
+    without it the column sorts by its text.
+    """
+
+    header: str
+    display: Callable[[Row], str]
+    sort_key: Callable[[Row], Any] | None = None
+    align: Qt.AlignmentFlag | None = None
+    colour: Callable[[Row], str | None] | None = None
+    tooltip: Callable[[Row], str] | None = None
+
+
+# --- column builders ------------------------------------------------------------------------
+
+
+def text_column(header: str, value: Callable[[Row], Any]) -> Column:
+    def display(row: Row) -> str:
+        text = value(row)
+        return "" if text is None else " ".join(str(text).split())  # one line in a cell
+
+    return Column(header, display, sort_key=lambda row: display(row).casefold())
+
+
+def choice_column(header: str, value: Callable[[Row], str], vocabulary: dict[str, str]) -> Column:
+    """A stored choice shown by its label; sorts in the vocabulary's order (Open before Done)."""
+    order = {key: index for index, key in enumerate(vocabulary)}
+    return Column(
+        header,
+        lambda row: vocabulary.get(value(row), value(row) or ""),
+        sort_key=lambda row: order.get(value(row), len(order)),
+    )
+
+
+def date_column(
+    header: str,
+    value: Callable[[Row], date | None],
+    overdue: Callable[[Row], bool] | None = None,
+) -> Column:
+    """A date like '12 Mar 2026'; red with a tooltip where `overdue(row)` says so."""
+    return Column(
+        header,
+        lambda row: format_date(value(row)),
+        sort_key=lambda row: value(row).isoformat() if value(row) else "",
+        colour=(lambda row: ERROR_COLOUR if overdue(row) else None) if overdue else None,
+        tooltip=(lambda row: "Overdue" if overdue(row) else "") if overdue else None,
+    )
+
+
+def number_column(
+    header: str,
+    value: Callable[[Row], float | int | None],
+    text: Callable[[Row], str] | None = None,
+    align: Qt.AlignmentFlag = CENTRE,
+) -> Column:
+    """A number (centred: counts and 1-5 scores; pass RIGHT for amounts); blanks sort first."""
+    return Column(
+        header,
+        text or (lambda row: format_number(value(row))),
+        sort_key=lambda row: float("-inf") if value(row) is None else float(value(row)),
+        align=align,
+    )
+
+
+def overdue_by_status(row: Row) -> bool:
+    """For records with `due_date` and `status`: past due and not finished."""
+    return is_overdue(row.due_date, row.status, clock.today())
+
+
+def finished_by_status(row: Row) -> bool:
+    return is_finished(row.status)
+
+
+# --- the model ------------------------------------------------------------------------------
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of plain records shown through a column spec; nothing is copied into Qt items."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        muted: Callable[[Row], bool] | None = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.muted = muted  # rows drawn grey: finished records
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> Row:
+        return self.rows[index]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == SORT_ROLE:
+            return column.sort_key(row) if column.sort_key else column.display(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = column.colour(row) if column.colour else None
+            if colour is None and self.muted is not None and self.muted(row):
+                colour = HINT_COLOUR
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
+            return int(column.align)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip:
+                return column.tooltip(row) or None
+            return column.display(row) or None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.TextAlignmentRole
+            and self.columns[section].align == CENTRE
+        ):  # right-aligned header text would run under the sort arrow: keep those left
+            return int(CENTRE)
+        return None
+
+
+# --- the widgets ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What a RecordTable shows: where rows come from, their columns, when to reload."""
+
+    title: str
+    noun: tuple[str, str]  # ("action", "actions")
+    columns: Sequence[Column]
+    loader: Loader
+    kinds: frozenset[str]  # Change kinds that can alter the rows
+    sort_column: int = 0
+    sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    summary: Callable[[list[Row]], str] | None = None  # e.g. "3 overdue"
+    needs_alliance: bool = True
+    muted: Callable[[Row], bool] | None = None  # finished records, drawn grey
+    stretch: int = 1  # share of the height when a tab stacks several tables
+    wide_column: int = 0  # the column (usually the title) that takes the spare width
+    row_id: Callable[[Row], str] = lambda row: getattr(row, "id", "")
+
+
+class RecordTable(QWidget):
+    """A titled, sortable, filterable table of records with a count and an empty state."""
+
+    def __init__(self, spec: TableSpec, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.context = context
+        self.alliance: Alliance | None = None
+        self._sized = False
+
+        self.model = RecordTableModel(spec.columns, spec.muted, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setFixedWidth(220)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = _table_view(self.proxy)
+        self.view.horizontalHeader().setSectionResizeMode(
+            spec.wide_column, QHeaderView.ResizeMode.Stretch
+        )
+        self.view.sortByColumn(spec.sort_column, spec.sort_order)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(f"color: {HINT_COLOUR}; font-size: 14px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.refresh)
+        context.bridge.changed.connect(self._on_changed)
+        self.refresh()
+
+    def set_alliance(self, alliance: Alliance | None) -> None:
+        self.alliance = alliance
+        self._sized = False  # fit the columns to the new alliance's rows
+        self.filter.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Load the rows again, keeping the selected record selected."""
+        portfolio = self.context.portfolio
+        if portfolio.closed or (self.spec.needs_alliance and self.alliance is None):
+            rows = []
+        else:
+            rows = self.spec.loader(portfolio, self.alliance)
+        selected = self._selected_id()
+        self.model.set_rows(rows)
+        self._show_state()
+        if rows and not self._sized:
+            self._size_columns()
+        if selected:
+            self.select(selected)
+
+    def visible_rows(self) -> list[Row]:
+        """The records in the order the table shows them (sorted and filtered)."""
+        return [
+            self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind in self.spec.kinds or change.op == "reloaded":
+            self._timer.start()  # several changes in a row reload once
+
+    def _show_state(self) -> None:
+        """The count beside the title, and the table or a sentence saying why it is empty."""
+        rows = self.model.rows
+        singular, plural = self.spec.noun
+        waiting = self.spec.needs_alliance and self.alliance is None
+        count = "" if waiting else f"{len(rows)} {singular if len(rows) == 1 else plural}"
+        extra = self.spec.summary(rows) if self.spec.summary and rows else ""
+        self.count_text = f"{count} · {extra}" if extra else count
+        self.title.setText(
+            f"<span style='font-size:15px; font-weight:600'>{self.spec.title}</span>"
+            f"&nbsp;&nbsp;<span style='color:{HINT_COLOUR}'>{self.count_text}</span>"
+        )
+        self.filter.setVisible(bool(rows))
+        if waiting:
+            self.empty.setText(NO_ALLIANCE_TEXT)
+        elif not rows:
+            owner = self.alliance.name if self.alliance is not None else "this portfolio"
+            self.empty.setText(f"No {plural} recorded for {owner} yet.")
+        self.stack.setCurrentIndex(1 if rows else 0)
+
+    def _size_columns(self) -> None:
+        """Fit columns to their cells and header words (Qt's own fit reserves room for the
+        sort arrow in every header, which makes short columns far too wide)."""
+        self._sized = True
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        for section, column in enumerate(self.spec.columns):
+            if section == self.spec.wide_column:
+                continue  # it takes whatever room the others leave
+            words = max(metrics.horizontalAdvance(line) for line in column.header.split("\n"))
+            cells = self.view.sizeHintForColumn(section)
+            width = max(cells, words + 22) + 6
+            header.resizeSection(section, min(width, MAX_INITIAL_COLUMN_WIDTH))
+
+    def _selected_id(self) -> str:
+        indexes = self.view.selectionModel().selectedRows()
+        if not indexes:
+            return ""
+        source = self.proxy.mapToSource(indexes[0])
+        return self.spec.row_id(self.model.row(source.row())) if source.isValid() else ""
+
+    def select(self, row_id: str) -> None:
+        """Select the row of the record with this id, if it is listed."""
+        for number, row in enumerate(self.model.rows):
+            if self.spec.row_id(row) == row_id:
+                index = self.proxy.mapFromSource(self.model.index(number, 0))
+                self.view.selectRow(index.row())
+                return
+
+
+class RecordTab(QWidget):
+    """A workspace tab of read-only record tables for the selected alliance."""
+
+    def __init__(self, specs: Sequence[TableSpec], context: UiContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.tables = [RecordTable(spec, context) for spec in specs]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        if len(self.tables) == 1:
+            layout.addWidget(self.tables[0])
+        else:
+            splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter.setChildrenCollapsible(False)
+            for index, table in enumerate(self.tables):
+                splitter.addWidget(table)
+                splitter.setStretchFactor(index, table.spec.stretch)
+            splitter.setSizes([table.spec.stretch * 1000 for table in self.tables])
+            layout.addWidget(splitter)
+
+    @property
+    def table(self) -> RecordTable:
+        return self.tables[0]
+
+    def set_alliance(self, alliance: Alliance | None) -> None:
+        for table in self.tables:
+            table.set_alliance(alliance)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Nothing to do yet: these lists do not edit."""
+
+
+def _table_view(model: QSortFilterProxyModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setShowGrid(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view

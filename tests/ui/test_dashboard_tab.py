@@ -1,0 +1,113 @@
+"""The Dashboard counts what needs attention across the portfolio, one row per alliance."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from alliance_desk import clock
+from alliance_desk.models import ActionItem, Decision, Risk
+from alliance_desk.ui.bridge import PortfolioBridge
+from alliance_desk.ui.context import UiContext
+from alliance_desk.ui.dashboard_tab import DashboardTab
+
+OPEN, OVERDUE, RISKS = 6, 7, 8  # count columns
+
+
+@pytest.fixture
+def context(portfolio):
+    bridge = PortfolioBridge(portfolio)
+    yield UiContext(portfolio, bridge, QUndoStack())
+    bridge.detach()
+
+
+@pytest.fixture
+def dashboard(context, qtbot) -> DashboardTab:
+    tab = DashboardTab(context)
+    qtbot.addWidget(tab)
+    return tab
+
+
+def row_of(dashboard: DashboardTab, name: str) -> list[str]:
+    model = dashboard.table.model
+    number = next(i for i, r in enumerate(model.rows) if r.alliance.name == name)
+    return [model.data(model.index(number, c)) for c in range(model.columnCount())]
+
+
+def fill(portfolio):
+    today = clock.today()
+    helios = portfolio.find_alliance("Helios Oncology")
+    atlas = portfolio.add_alliance("Atlas Data", partner="Nimbus", importance="high")
+    late, soon = today - timedelta(days=2), today + timedelta(days=10)
+    for alliance, dues in [(helios, [late, late, soon]), (atlas, [late, None])]:
+        for due in dues:
+            portfolio.add(ActionItem, alliance_id=alliance.id, title="Do", due_date=due)
+    portfolio.add(ActionItem, alliance_id=atlas.id, title="Done", due_date=late, status="done")
+    portfolio.add(Risk, alliance_id=helios.id, title="Supply")
+    portfolio.add(Decision, alliance_id=helios.id, title="Budget", due_date=soon)
+    portfolio.add(Decision, alliance_id=atlas.id, title="Japan", due_date=today + timedelta(60))
+    return helios, atlas, soon
+
+
+def test_dashboard_counts_overdue_actions_per_alliance_and_in_total(portfolio, context, qtbot):
+    helios, atlas, soon = fill(portfolio)
+    dashboard = DashboardTab(context)
+    qtbot.addWidget(dashboard)
+    helios_row = row_of(dashboard, "Helios Oncology")
+    assert helios_row[:3] == ["Helios Oncology", "Brightwave Bio", "Formation"]
+    assert [helios_row[c] for c in (OPEN, OVERDUE, RISKS)] == ["3", "2", "1"]
+    atlas_row = row_of(dashboard, "Atlas Data")
+    assert [atlas_row[c] for c in (OPEN, OVERDUE, RISKS)] == ["2", "1", "0"]
+    assert atlas_row[4] == "High"
+    assert dashboard.summary() == "2 alliances · 3 overdue actions · 1 decision due in 30 days"
+
+
+def test_dashboard_marks_alliances_with_overdue_actions_in_red(portfolio, context, qtbot):
+    fill(portfolio)
+    dashboard = DashboardTab(context)
+    qtbot.addWidget(dashboard)
+    model = dashboard.table.model
+    colour = model.data(model.index(0, OVERDUE), Qt.ItemDataRole.ForegroundRole)
+    assert colour is not None
+
+
+def test_dashboard_refreshes_when_an_action_becomes_done(portfolio, context, dashboard, qtbot):
+    helios = portfolio.find_alliance("Helios Oncology")
+    late = clock.today() - timedelta(days=1)
+    action = portfolio.add(ActionItem, alliance_id=helios.id, title="Late", due_date=late)
+    qtbot.waitUntil(lambda: row_of(dashboard, "Helios Oncology")[OVERDUE] == "1")
+    portfolio.update(action, status="done")
+    qtbot.waitUntil(lambda: row_of(dashboard, "Helios Oncology")[OVERDUE] == "0")
+    assert dashboard.summary().startswith("1 alliance · 0 overdue actions")
+
+
+def test_dashboard_leaves_out_archived_alliances(portfolio, context, dashboard, qtbot):
+    portfolio.archive(portfolio.add_alliance("Old deal"))
+    qtbot.wait(10)
+    assert [r.alliance.name for r in dashboard.table.model.rows] == ["Helios Oncology"]
+
+
+def test_dashboard_lists_every_alliance_and_highlights_the_selected_one(portfolio, dashboard):
+    atlas = portfolio.add_alliance("Atlas Data")
+    dashboard.table.refresh()
+    dashboard.set_alliance(atlas)
+    assert dashboard.table.model.rowCount() == 2
+    selected = dashboard.table.view.selectionModel().selectedRows()
+    assert [dashboard.table.proxy.data(index) for index in selected] == ["Atlas Data"]
+    dashboard.set_alliance(None)
+    dashboard.set_read_only(True)
+    assert dashboard.table.model.rowCount() == 2
+    assert not dashboard.table.view.selectionModel().selectedRows()
+
+
+def test_dashboard_double_click_asks_to_select_the_alliance(portfolio, dashboard, qtbot):
+    view = dashboard.table.view
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
+    where = view.visualRect(dashboard.table.proxy.index(0, 0)).center()
+    with qtbot.waitSignal(dashboard.alliance_activated, timeout=1000) as signal:
+        # a view only takes a double click that follows a press, as a real one does
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert signal.args[0].name == "Helios Oncology"
