@@ -5,8 +5,6 @@ portfolio by `seed_defaults`; from then on they belong to the portfolio and can 
 """
 
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from alliance_desk.models import (
@@ -17,18 +15,10 @@ from alliance_desk.models import (
     ChecklistTemplateItem,
 )
 from alliance_desk.portfolio import Portfolio
+from alliance_desk.storage.paths import resource_path
 
 TEMPLATE_FIELDS = ("key", "title", "kind", "stage", "description", "position")
 FLOAT_FIELDS = ("scale_min", "scale_max", "green_at", "red_below")
-
-
-def resource_path(*parts: str) -> Path:
-    """A path inside `resources/` (beside the package, or inside a frozen PyInstaller build)."""
-    if getattr(sys, "frozen", False):
-        root = Path(sys._MEIPASS) / "resources"
-    else:
-        root = Path(__file__).resolve().parent.parent / "resources"
-    return root.joinpath(*parts)
 
 
 def benchmark_definitions() -> list[dict[str, Any]]:

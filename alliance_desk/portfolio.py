@@ -263,6 +263,14 @@ class Portfolio:
         self._announce(Change(kind, (record.id,), "updated", tuple(changed)))
         return record
 
+    def check_new(self, model: type[Tracked], **fields: Any) -> None:
+        """Raise ValidationError if `add(model, **fields)` would be refused; stores nothing."""
+        _reject_unknown(model, fields)
+        record = model(**fields)
+        _fill_defaults(record)
+        validate(record)
+        self._check_links(record)
+
     def check(self, record: Tracked, **fields: Any) -> None:
         """Raise ValidationError if `record` with `fields` applied would break a rule.
 

@@ -199,6 +199,18 @@ def create_file(path: Path | str, passphrase: str) -> OpenedFile:
     return OpenedFile(path, engine, False, "", migrations.head(), conn)
 
 
+def cipher_version() -> str:
+    """The SQLCipher library's version (asked of an in-memory connection: no file, no key)."""
+    try:
+        conn = sqlcipher3.connect(":memory:")
+        try:
+            return conn.execute("PRAGMA cipher_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlcipher3.Error:
+        return "unknown"
+
+
 def backup(path: Path, label: str) -> Path:
     """Copy the file beside itself (name.backup-LABEL-TIME.ext) before a risky change."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")

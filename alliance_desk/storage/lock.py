@@ -9,7 +9,7 @@ import json
 import os
 import socket
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from alliance_desk import clock
@@ -31,10 +31,12 @@ class LockInfo:
 
     @property
     def moment(self) -> datetime:
+        """The lock's time as naive UTC (a time written with an offset is converted)."""
         try:
-            return datetime.fromisoformat(self.time)
+            value = datetime.fromisoformat(self.time)
         except ValueError:
             return datetime.min
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
 def lock_path(path: Path) -> Path:

@@ -3,6 +3,7 @@
 import json
 import os
 import socket
+import sys
 import uuid
 from pathlib import Path
 
@@ -30,6 +31,15 @@ def data_dir() -> Path:
 
 def demo_path() -> Path:
     return data_dir() / f"Demo portfolio{EXTENSION}"
+
+
+def resource_path(*parts: str) -> Path:
+    """A path inside `resources/`: beside the package, or inside a frozen (PyInstaller) build."""
+    if getattr(sys, "frozen", False):
+        root = Path(getattr(sys, "_MEIPASS", ".")) / "resources"
+    else:
+        root = Path(__file__).resolve().parents[2] / "resources"
+    return root.joinpath(*parts)
 
 
 def device_id() -> str:

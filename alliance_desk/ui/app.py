@@ -1,0 +1,173 @@
+"""Starting the GUI: the QApplication with its look, the main window, and off-screen renders."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from alliance_desk import __version__
+from alliance_desk.portfolio import Portfolio
+from alliance_desk.storage import errors
+from alliance_desk.storage.paths import resource_path
+from alliance_desk.ui.workspace import TAB_TITLES, find_tab_title
+
+APP_NAME = "Alliance Desk"
+SCREENSHOT_SIZE = (1440, 900)
+
+ACCENT = "#2f6fab"
+STYLE_SHEET = f"""
+#Sidebar {{ background: #eceff3; }}
+#AllianceList {{ background: transparent; }}
+#SidebarHeading {{ font-weight: 600; color: #3e4c59; font-size: 11pt; }}
+#SidebarCount {{ color: #6b7785; }}
+#AllianceHeader {{ background: #ffffff; border-bottom: 1px solid #e1e5ea; }}
+#AllianceTitle {{ font-size: 15pt; font-weight: 600; color: #1f2933; }}
+#AllianceDetail {{ color: #52606d; }}
+#ReadOnlyBanner {{
+    background: #fff3bf; color: #5c4400; border-bottom: 1px solid #e6cf7a; padding: 8px 14px;
+}}
+#WelcomePage {{ background: #f4f5f7; }}
+#WelcomeTitle {{ font-size: 24pt; font-weight: 600; color: #1f2933; }}
+#WelcomeTagline {{ font-size: 11pt; color: #52606d; }}
+#SectionHeading {{ font-size: 11pt; font-weight: 600; color: #3e4c59; }}
+#ActionCard {{
+    background: #ffffff; border: 1px solid #d5dbe2; border-radius: 8px; text-align: left;
+}}
+#ActionCard:hover {{ border-color: {ACCENT}; background: #f5f9fd; }}
+#ActionCard:pressed {{ background: #e8f0f8; }}
+#ActionCard:focus {{ border-color: {ACCENT}; }}
+#CardTitle {{ font-size: 11pt; font-weight: 600; color: #1f2933; }}
+#CardDetail, #Hint {{ color: #6b7785; }}
+#RecentList {{ background: #ffffff; border: 1px solid #e1e5ea; border-radius: 8px; padding: 4px; }}
+#MainToolbar {{ spacing: 6px; padding: 4px 8px; border-bottom: 1px solid #dde2e8; }}
+#AskBox {{
+    border: 1px solid #c9d0d8; border-radius: 14px; padding: 4px 12px; background: #ffffff;
+}}
+#AskBox:focus {{ border-color: {ACCENT}; }}
+QStatusBar {{ color: #52606d; }}
+"""
+
+
+def calm_palette() -> QPalette:
+    """Fusion with soft greys, dark slate text and one blue accent."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#f4f5f7",
+        QPalette.ColorRole.WindowText: "#1f2933",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#eef2f6",
+        QPalette.ColorRole.Text: "#1f2933",
+        QPalette.ColorRole.Button: "#f7f8fa",
+        QPalette.ColorRole.ButtonText: "#1f2933",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: ACCENT,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.PlaceholderText: "#6b7785",
+        QPalette.ColorRole.ToolTipBase: "#ffffff",
+        QPalette.ColorRole.ToolTipText: "#1f2933",
+        QPalette.ColorRole.Link: ACCENT,
+        QPalette.ColorRole.Light: "#ffffff",
+        QPalette.ColorRole.Midlight: "#e9ecf0",
+        QPalette.ColorRole.Mid: "#c9d0d8",
+        QPalette.ColorRole.Dark: "#a0aab5",
+        QPalette.ColorRole.Shadow: "#7b8794",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(disabled, role, QColor("#9aa5b1"))
+    palette.setColor(disabled, QPalette.ColorRole.Highlight, QColor("#b8c4d0"))
+    return palette
+
+
+def app_icon() -> QIcon:
+    path = resource_path("icons", "alliance-desk.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def create_application() -> QApplication:
+    """The one QApplication, named and styled (reused when one exists, as in tests)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    app.setPalette(calm_palette())
+    app.setStyleSheet(STYLE_SHEET)
+    app.setWindowIcon(app_icon())
+    if hasattr(app, "setDesktopFileName"):
+        app.setDesktopFileName("alliance-desk")
+    return app
+
+
+def run_gui(
+    path: Path | None,
+    passphrase: str | None,
+    screenshot: Path | None,
+    tab: str | None,
+    demo: bool,
+) -> int:
+    """The GUI entry point called by the CLI; returns the process exit code."""
+    app = create_application()
+    if screenshot is not None:
+        return render_screenshot(path, passphrase, screenshot, tab)
+    from alliance_desk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_path(path, passphrase)
+    return app.exec()
+
+
+def render_screenshot(
+    path: Path | None, passphrase: str | None, out: Path, tab: str | None = None
+) -> int:
+    """Open `path` off-screen, show the first alliance and `tab`, save the window as PNG."""
+    from alliance_desk.ui.main_window import MainWindow
+
+    title = find_tab_title(tab) if tab else None
+    if tab and title is None:
+        print(
+            f"There is no tab named '{tab}'; choose one of: {', '.join(TAB_TITLES)}.",
+            file=sys.stderr,
+        )
+        return 1
+    window = MainWindow(remember=False)
+    try:
+        if path is not None:
+            try:
+                portfolio = _open_for_render(Path(path), passphrase or "")
+            except errors.StorageError as exc:
+                print(exc.message, file=sys.stderr)
+                return 1
+            window.set_portfolio(portfolio, passphrase)
+            window.workspace.select_tab(title or "Dashboard")
+            window.sidebar.select_first()
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        for _ in range(3):  # layouts settle over a few passes; charts may lay out late
+            QApplication.processEvents()
+        if not window.grab().save(str(out)):
+            print(f"Could not write the screenshot to {out}.", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+
+
+def _open_for_render(path: Path, passphrase: str) -> Portfolio:
+    """Open for a render; a file someone else has open is rendered read-only."""
+    try:
+        return Portfolio.open(path, passphrase)
+    except errors.PortfolioLocked:
+        return Portfolio.open(path, passphrase, read_only=True)

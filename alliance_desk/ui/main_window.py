@@ -1,0 +1,395 @@
+"""The main window: the welcome screen or an open portfolio, with menus and the Ask box.
+
+One portfolio is open at a time. Every modal question goes through the small methods of
+PromptingWindow (prompts.py), so tests can answer them without a user.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStackedWidget,
+)
+
+from alliance_desk.portfolio import Change, Portfolio
+from alliance_desk.storage import errors, keychain, lock
+from alliance_desk.storage.database import check_file
+from alliance_desk.ui import menus
+from alliance_desk.ui.alliance_actions import AllianceActions
+from alliance_desk.ui.bridge import PortfolioBridge
+from alliance_desk.ui.context import UiContext
+from alliance_desk.ui.dialogs import NewPortfolioDialog, busy
+from alliance_desk.ui.passphrase_dialog import ChangePassphraseDialog, PassphraseDialog
+from alliance_desk.ui.prompts import PromptingWindow
+from alliance_desk.ui.settings import AppSettings
+from alliance_desk.ui.welcome import WelcomePage
+from alliance_desk.ui.workspace import Workspace
+
+APP_NAME = "Alliance Desk"
+ASK_LATER = "On-demand questions arrive with the reports feature; nothing was asked yet."
+LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
+
+
+@dataclass
+class _LockChoice:
+    """What the user chose about someone else's lock, kept while they retry a passphrase."""
+
+    read_only: bool = False
+    take_over: bool = False
+
+
+class MainWindow(PromptingWindow):
+    """The welcome screen or one open portfolio; menus, toolbar and status bar around it."""
+
+    def __init__(self, settings: AppSettings | None = None, remember: bool = True):
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.remember_layout = remember  # False for off-screen renders: leave settings alone
+        self.portfolio: Portfolio | None = None
+        self.context: UiContext | None = None
+        self.bridge: PortfolioBridge | None = None
+        self._passphrase: str | None = None  # only in memory, to check "current passphrase"
+        self.undo_stack = QUndoStack(self)
+
+        self.welcome = WelcomePage(QApplication.windowIcon())
+        self.welcome.new_requested.connect(self.new_portfolio)
+        self.welcome.open_requested.connect(self.choose_and_open)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_requested.connect(self.open_path)
+        self.welcome.recent_removed.connect(self._remove_recent)
+        self.workspace = Workspace()
+        self.sidebar = self.workspace.sidebar
+        self.sidebar.alliance_selected.connect(self._alliance_selected)
+        self.sidebar.view.clicked.connect(self._leave_dashboard)
+        self.sidebar.show_archived_box.toggled.connect(self._show_archived_toggled)
+        self.workspace.tab_changed.connect(lambda title: self.alliance_actions.update_state())
+        self.workspace.alliance_activated.connect(self._show_alliance)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+
+        self.alliance_actions = AllianceActions(self)
+        menus.install_actions(self)
+        menus.install_menus(self)
+        menus.install_toolbar(self)
+        self.saved_label = QLabel("Every change is saved as you make it")
+        self.saved_label.setObjectName("Hint")
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(LOCK_REFRESH_MS)
+        self.lock_timer.timeout.connect(self.refresh_lock)
+
+        self._restore_layout()
+        self.show_archived_action.setChecked(self.settings.show_archived)
+        self._show_welcome()
+
+    # --- opening and closing -------------------------------------------------------------
+
+    def choose_and_open(self) -> bool:
+        path = self.choose_open_path()
+        return self.open_path(path) if path is not None else False
+
+    def open_demo(self) -> bool:
+        from alliance_desk.cli import DEMO_PASSPHRASE, ensure_demo
+
+        try:
+            with busy():
+                path = ensure_demo()
+        except (errors.StorageError, OSError) as exc:
+            self.show_error(getattr(exc, "message", str(exc)))
+            return False
+        return self.open_path(path, DEMO_PASSPHRASE)
+
+    def open_path(self, path: Path, passphrase: str | None = None) -> bool:
+        """Open `path`: with `passphrase`, else the remembered one, else ask. True when open."""
+        path = Path(path)
+        if self.portfolio is not None and _same_file(self.portfolio.path, path):
+            return True
+        try:
+            check_file(path)
+        except errors.StorageError as exc:
+            self.show_error(exc.message)
+            self._refresh_recent()
+            return False
+        choice = _LockChoice()
+
+        def opener(secret: str) -> Portfolio | None:
+            return self._open_with(path, secret, choice)
+
+        note = ""
+        remembered = None if passphrase else keychain.recall(path)
+        secret = passphrase or remembered
+        if secret:
+            try:
+                portfolio = opener(secret)
+            except errors.WrongPassphrase as exc:
+                note = (
+                    "The remembered passphrase no longer opens this file; enter the current one."
+                    if remembered
+                    else exc.message
+                )
+            except errors.StorageError as exc:
+                self.show_error(exc.message)
+                return False
+            else:
+                if portfolio is None:
+                    return False
+                self.set_portfolio(portfolio, secret)
+                return True
+        dialog = PassphraseDialog(path, opener, self, note)
+        if self.run_dialog(dialog) and dialog.portfolio is not None:
+            if dialog.remember_chosen():
+                self._remember(path, dialog.passphrase)
+            self.set_portfolio(dialog.portfolio, dialog.passphrase)
+            return True
+        if dialog.error is not None:
+            self.show_error(dialog.error.message)
+        return False
+
+    def _open_with(self, path: Path, secret: str, choice: _LockChoice) -> Portfolio | None:
+        """Portfolio.open, asking what to do when someone else holds the lock."""
+        while True:
+            try:
+                with busy():
+                    return Portfolio.open(
+                        path, secret, read_only=choice.read_only, take_over_lock=choice.take_over
+                    )
+            except errors.PortfolioLocked as exc:
+                answer = self.ask_lock_choice(exc)
+                if answer == "read_only":
+                    choice.read_only = True
+                elif answer == "take_over":
+                    choice.take_over = True
+                else:
+                    return None
+
+    def new_portfolio(self) -> bool:
+        recent = self.settings.recent_files()
+        dialog = NewPortfolioDialog(self, recent[0].parent if recent else None)
+        if not self.run_dialog(dialog) or dialog.portfolio is None:
+            return False
+        if dialog.remember_chosen():
+            self._remember(dialog.portfolio.path, dialog.passphrase)
+        self.set_portfolio(dialog.portfolio, dialog.passphrase)
+        return True
+
+    def set_portfolio(self, portfolio: Portfolio, passphrase: str | None) -> None:
+        """Show an opened portfolio (closing the one shown before)."""
+        self.close_portfolio()
+        self.portfolio = portfolio
+        self._passphrase = passphrase
+        self.bridge = PortfolioBridge(portfolio, self)
+        self.bridge.changed.connect(self._on_change)
+        self.undo_stack.clear()
+        self.context = UiContext(portfolio, self.bridge, self.undo_stack)
+        self.workspace.load(self.context)
+        self.sidebar.set_show_archived(self.show_archived_action.isChecked())
+        if not (self.settings.last_tab and self.workspace.select_tab(self.settings.last_tab)):
+            self.workspace.tabs.setCurrentIndex(0)
+        if not self.sidebar.select_first():
+            self.workspace.set_alliance(None)
+        self.stack.setCurrentWidget(self.workspace)
+        self.toolbar.show()
+        self.saved_label.setVisible(not portfolio.read_only)
+        self.sidebar.view.setFocus()
+        if self.remember_layout:
+            self.settings.add_recent(portfolio.path)
+        if not portfolio.read_only:
+            self.lock_timer.start()
+        if portfolio.backup_path is not None:
+            self.status(f"The file was upgraded; a copy from before is at {portfolio.backup_path}.")
+        else:
+            how = " read-only" if portfolio.read_only else ""
+            self.status(f"Opened {portfolio.path.name}{how}.")
+        self._update_actions()
+
+    def close_portfolio(self) -> None:
+        """Close the open portfolio (every edit is already saved) and release its lock."""
+        if self.portfolio is None:
+            return
+        self._save_layout()
+        self.lock_timer.stop()
+        self.undo_stack.clear()
+        self.workspace.clear()
+        if self.bridge is not None:
+            self.bridge.detach()
+            self.bridge.deleteLater()
+        self.portfolio.close()
+        self.portfolio = self.context = self.bridge = None
+        self._passphrase = None
+        self._show_welcome()
+
+    def refresh_lock(self) -> None:
+        if self.portfolio is not None and not self.portfolio.closed:
+            try:
+                self.portfolio.refresh_lock()
+            except OSError:
+                pass  # a share that went away; the next refresh tries again
+
+    def _show_welcome(self) -> None:
+        self._refresh_recent()
+        self.stack.setCurrentWidget(self.welcome)
+        self.toolbar.hide()
+        self.saved_label.hide()
+        self._update_actions()
+
+    def _refresh_recent(self) -> None:
+        self.welcome.set_recent(self.settings.recent_files())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            missing = not path.exists()
+            action = self.recent_menu.addAction(path.name + ("  (missing)" if missing else ""))
+            action.setToolTip(str(path))
+            action.setEnabled(not missing)
+            action.triggered.connect(lambda checked=False, p=path: self.open_path(p))
+        if not files:
+            self.recent_menu.addAction("No recent portfolios").setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear the list", self._clear_recent)
+
+    def _remove_recent(self, path: Path) -> None:
+        self.settings.remove_recent(path)
+        self._refresh_recent()
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._refresh_recent()
+
+    # --- passphrase ----------------------------------------------------------------------
+
+    def change_passphrase(self) -> bool:
+        portfolio = self.portfolio
+        if portfolio is None or portfolio.read_only:
+            return False
+        dialog = ChangePassphraseDialog(
+            lambda text: text == self._passphrase, portfolio.change_passphrase, self
+        )
+        if not self.run_dialog(dialog):
+            return False
+        self._passphrase = dialog.new_passphrase
+        if keychain.recall(portfolio.path) is not None:
+            self._remember(portfolio.path, dialog.new_passphrase)
+        self.status("The passphrase was changed.")
+        return True
+
+    def _remember(self, path: Path, secret: str) -> None:
+        if not keychain.remember(path, secret):
+            keychain.forget(path)  # an old, now wrong passphrase must not stay behind
+            self.show_error(
+                "This computer's keyring did not take the passphrase; you will be asked for it "
+                "next time.",
+                "Passphrase not remembered",
+            )
+
+    def forget_passphrase(self) -> None:
+        if self.portfolio is not None:
+            keychain.forget(self.portfolio.path)
+            self.status("This computer no longer remembers the passphrase.")
+        self._update_actions()
+
+    # --- reacting to the portfolio -------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "portfolio_info":
+            self._update_title()
+        if change.kind != "alliances":
+            return
+        self.sidebar.apply(change)
+        shown = self.workspace.alliance
+        if change.op == "restored" and len(change.ids) == 1:  # undo of a delete: show it
+            self.sidebar.select_alliance(change.ids[0])
+        elif shown is not None and shown.deleted_at is not None:
+            self.workspace.set_alliance(self.sidebar.current_alliance())
+        self.alliance_actions.update_state()
+
+    def _alliance_selected(self, alliance) -> None:
+        if alliance is not self.workspace.alliance:
+            self.workspace.set_alliance(alliance)
+        self.alliance_actions.update_state()
+
+    def _show_alliance(self, alliance) -> None:
+        """An alliance picked on the Dashboard: select it and show its Overview."""
+        if alliance is not None and self.sidebar.select_alliance(alliance.id):
+            self.workspace.select_tab("Overview")
+
+    def _leave_dashboard(self) -> None:
+        """Clicking an alliance while the Dashboard shows means: show me this alliance."""
+        if self.workspace.on_dashboard():
+            self.workspace.select_tab("Overview")
+
+    def _show_archived_toggled(self, show: bool) -> None:
+        self.show_archived_action.setChecked(show)
+        if self.remember_layout:
+            self.settings.show_archived = show
+
+    def ask(self) -> None:
+        self.status(ASK_LATER)
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _update_actions(self) -> None:
+        portfolio = self.portfolio
+        is_open = portfolio is not None
+        writable = is_open and not portfolio.read_only
+        self.change_passphrase_action.setEnabled(writable)
+        self.forget_action.setEnabled(is_open and keychain.recall(portfolio.path) is not None)
+        self.close_action.setEnabled(is_open)
+        self.show_archived_action.setEnabled(is_open)
+        self.focus_filter_action.setEnabled(is_open)
+        self.ask_edit.setEnabled(is_open)
+        self.alliance_menu.setEnabled(is_open)
+        self.alliance_actions.update_state()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.portfolio is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        suffix = " [read-only]" if self.portfolio.read_only else ""
+        self.setWindowTitle(f"{self.portfolio.name} — {APP_NAME}{suffix}")
+
+    # --- window state --------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state
+        if splitter is not None:
+            self.workspace.splitter.restoreState(splitter)
+
+    def _save_layout(self) -> None:
+        if not self.remember_layout:
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = QByteArray(self.workspace.splitter.saveState())
+        if self.portfolio is not None and self.workspace.current_tab_title():
+            self.settings.last_tab = self.workspace.current_tab_title()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
+        self.close_portfolio()
+        event.accept()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

@@ -1,0 +1,129 @@
+"""The workspace of an open portfolio: read-only banner, sidebar and the tabs."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from alliance_desk.models import Alliance
+from alliance_desk.ui.context import UiContext
+from alliance_desk.ui.sidebar import Sidebar
+from alliance_desk.ui.workspace_tabs import PORTFOLIO_TABS, WORKSPACE_TABS, make_tab
+
+TAB_TITLES = [*PORTFOLIO_TABS, *WORKSPACE_TABS]
+
+
+def find_tab_title(name: str) -> str | None:
+    """The tab title matching `name` case-insensitively, or None."""
+    wanted = name.strip().casefold()
+    return next((title for title in TAB_TITLES if title.casefold() == wanted), None)
+
+
+class Workspace(QWidget):
+    """Sidebar on the left, one tab per concern on the right, a banner above when read-only."""
+
+    tab_changed = Signal(str)
+    alliance_activated = Signal(object)  # an Alliance picked in a portfolio tab
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("Workspace")
+        self.context: UiContext | None = None
+        self.alliance: Alliance | None = None
+        self._tabs: dict[str, QWidget] = {}
+
+        self.banner = QLabel()
+        self.banner.setObjectName("ReadOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+
+        self.sidebar = Sidebar()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("WorkspaceTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.currentChanged.connect(self._tab_switched)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("WorkspaceSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 1000])
+        self.sidebar.setMinimumWidth(220)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+    # --- building and tearing down -------------------------------------------------------
+
+    def load(self, context: UiContext) -> None:
+        """Build the tabs for an open portfolio and fill the sidebar."""
+        self.clear()
+        self.context = context
+        self.tabs.blockSignals(True)
+        for title in TAB_TITLES:
+            widget = make_tab(title, context, self.tabs)
+            self._tabs[title] = widget
+            activated = getattr(widget, "alliance_activated", None)
+            if activated is not None:
+                activated.connect(self.alliance_activated)
+            self.tabs.addTab(widget, title)
+        self.tabs.blockSignals(False)
+        self.sidebar.set_portfolio(context.portfolio)
+        self.set_read_only(context.portfolio.read_only, context.portfolio.read_only_reason)
+
+    def clear(self) -> None:
+        self.alliance = None
+        self.context = None
+        self.sidebar.set_portfolio(None)
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.setParent(None)
+            widget.deleteLater()
+        self.tabs.blockSignals(False)
+        self._tabs.clear()
+        self.banner.hide()
+
+    # --- what is shown -------------------------------------------------------------------
+
+    def tab(self, title: str) -> QWidget | None:
+        return self._tabs.get(title)
+
+    def set_alliance(self, alliance: Alliance | None) -> None:
+        """Show `alliance` in every tab (the Dashboard may use it to highlight a row)."""
+        self.alliance = alliance
+        for widget in self._tabs.values():
+            widget.set_alliance(alliance)
+
+    def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        for widget in self._tabs.values():
+            widget.set_read_only(read_only)
+        if read_only:
+            self.banner.setText(
+                f"<b>Read-only:</b> {reason or 'opened read-only'}. Changes are disabled."
+            )
+        self.banner.setVisible(read_only)
+
+    def current_tab_title(self) -> str:
+        index = self.tabs.currentIndex()
+        return self.tabs.tabText(index) if index >= 0 else ""
+
+    def select_tab(self, name: str) -> bool:
+        title = find_tab_title(name)
+        if title is None or title not in self._tabs:
+            return False
+        self.tabs.setCurrentWidget(self._tabs[title])
+        return True
+
+    def on_dashboard(self) -> bool:
+        return self.current_tab_title() in PORTFOLIO_TABS
+
+    def _tab_switched(self, index: int) -> None:
+        self.tab_changed.emit(self.current_tab_title())
