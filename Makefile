@@ -33,7 +33,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix alliance_desk tests
 
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/alliance-desk --demo --screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/alliance-desk --demo --screenshot docs/main-window.png --tab Overview
 
 $(PY):
 	@py="$$($(FIND_PYTHON))"; \

@@ -4,22 +4,12 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from alliance_desk import clock
 from alliance_desk.models import ActionItem, Decision, Risk
-from alliance_desk.ui.bridge import PortfolioBridge
-from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.dashboard_tab import DashboardTab
 
 OPEN, OVERDUE, RISKS = 6, 7, 8  # count columns
-
-
-@pytest.fixture
-def context(portfolio):
-    bridge = PortfolioBridge(portfolio)
-    yield UiContext(portfolio, bridge, QUndoStack())
-    bridge.detach()
 
 
 @pytest.fixture

@@ -4,27 +4,12 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QUndoStack
 
 from alliance_desk import clock
 from alliance_desk.models import ActionItem, Alliance, Decision, Risk
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.ui.bridge import PortfolioBridge
-from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.overview_tab import EMPTY_TEXT, OverviewTab
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def context(portfolio):
-    bridge = PortfolioBridge(portfolio)
-    yield UiContext(portfolio, bridge, QUndoStack())
-    bridge.detach()
-
-
-@pytest.fixture
-def alliance(portfolio) -> Alliance:
-    return portfolio.find_alliance("Helios Oncology")
 
 
 @pytest.fixture

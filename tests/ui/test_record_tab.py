@@ -4,37 +4,21 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from alliance_desk import clock
 from alliance_desk.models import (
     ActionItem,
-    Alliance,
     ChecklistItem,
     Stakeholder,
     SurveyResponse,
     SurveyRound,
 )
-from alliance_desk.ui.bridge import PortfolioBridge
-from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import ERROR_COLOUR, format_date
 from alliance_desk.ui.record_tab import NO_ALLIANCE_TEXT, RecordTab
 from alliance_desk.ui.workspace_tabs import PORTFOLIO_TABS, WORKSPACE_TABS, make_tab
 
 DUE = 3  # the Due column of the Actions tab
-
-
-@pytest.fixture
-def context(portfolio):
-    bridge = PortfolioBridge(portfolio)
-    yield UiContext(portfolio, bridge, QUndoStack())
-    bridge.detach()
-
-
-@pytest.fixture
-def alliance(portfolio) -> Alliance:
-    return portfolio.find_alliance("Helios Oncology")
 
 
 def open_tab(title, context, alliance, qtbot) -> RecordTab:
