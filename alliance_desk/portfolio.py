@@ -5,6 +5,7 @@ one committed transaction (there is no Save), stamped with the time and this dev
 announced to subscribers as a `Change` so views refresh what they show.
 """
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,15 +22,19 @@ from alliance_desk.models import (
     KINDS,
     Alliance,
     AllianceStakeholder,
+    Benchmark,
+    BenchmarkOverride,
     Device,
     PortfolioInfo,
     StageChange,
     Stakeholder,
+    SurveyScore,
     Tracked,
 )
 from alliance_desk.models.validation import ValidationError, validate
 from alliance_desk.storage import database, errors, lock, paths
 
+log = logging.getLogger(__name__)
 T = TypeVar("T", bound=Tracked)
 IDENTITY_FIELDS = {"id", "created_at", "updated_at", "updated_by", "deleted_at"}
 
@@ -40,6 +45,15 @@ class PortfolioReadOnly(Exception):
     def __init__(self, reason: str):
         super().__init__(f"This portfolio is open read-only ({reason}); nothing was changed.")
         self.reason = reason
+
+
+class BatchFailed(Exception):
+    """A write inside a batch failed earlier, so the batch stores nothing."""
+
+    def __init__(self, cause: BaseException):
+        reason = getattr(cause, "orig", None) or cause
+        super().__init__(f"An earlier change in this batch failed ({reason}); nothing was stored.")
+        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,7 @@ class Portfolio:
         self._listeners: list[Listener] = []
         self._device_registered = False
         self._batch: list[Change] | None = None
+        self._batch_failure: BaseException | None = None
         self.device_id = paths.device_id()
         info = self._read_scalar(select(PortfolioInfo).limit(1))
         if info is None and not self.read_only:
@@ -202,26 +217,36 @@ class Portfolio:
             self._batch.append(change)
             return
         for listener in list(self._listeners):
-            listener(change)
+            try:
+                listener(change)
+            except Exception:  # the edit is stored; one broken view must not hide that
+                log.exception("A listener failed on %s", change)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Make many edits one transaction: one commit (and one fsync) at the end, all or none.
 
         For bulk work (the demo, imports); changes are announced after the commit. Nested
-        batches join the outer one.
+        batches join the outer one. A ValidationError inside leaves the batch usable (nothing
+        was written for that edit, so an importer may skip the row); a failed write spoils the
+        whole batch: later edits in it are refused and nothing of it is stored.
         """
         self._require_writable()
         if self._batch is not None:
             yield
             return
         self._batch = []
+        self._batch_failure = None
         try:
             yield
+            if self._batch_failure is not None:
+                raise BatchFailed(self._batch_failure)
             self._session.commit()
         except BaseException:
             self._session.rollback()
             self._batch = None
+            self._batch_failure = None
+            self._device_registered = False
             raise
         changes, self._batch = self._batch, None
         for change in changes:
@@ -232,11 +257,7 @@ class Portfolio:
     def add(self, model: type[T], **fields: Any) -> T:
         """Create and store a record; raises ValidationError naming the field at fault."""
         self._require_writable()
-        _reject_unknown(model, fields)
-        record = model(**fields)
-        _fill_defaults(record)
-        validate(record)
-        self._check_links(record)
+        record = self._candidate(model, fields)
         moment = clock.now()
         record.created_at = moment
         record.updated_at = moment
@@ -265,11 +286,17 @@ class Portfolio:
 
     def check_new(self, model: type[Tracked], **fields: Any) -> None:
         """Raise ValidationError if `add(model, **fields)` would be refused; stores nothing."""
+        self._candidate(model, fields)
+
+    def _candidate(self, model: type[T], fields: dict[str, Any]) -> T:
+        """A new, validated (not yet stored) record of `model` with `fields` and defaults."""
         _reject_unknown(model, fields)
         record = model(**fields)
         _fill_defaults(record)
         validate(record)
         self._check_links(record)
+        self._check_against_benchmark(record)
+        return record
 
     def check(self, record: Tracked, **fields: Any) -> None:
         """Raise ValidationError if `record` with `fields` applied would break a rule.
@@ -283,6 +310,7 @@ class Portfolio:
             setattr(candidate, key, value)
         validate(candidate)
         self._check_links(candidate)
+        self._check_against_benchmark(candidate)
 
     def delete(self, record: Tracked) -> None:
         """Soft-delete: set the tombstone (merges carry deletions like any other update)."""
@@ -333,27 +361,31 @@ class Portfolio:
 
     def add_alliance(self, name: str, stage: str = "formation", **fields: Any) -> Alliance:
         """A new alliance, with its first lifecycle stage recorded as of its start (or today)."""
-        alliance = self.add(Alliance, name=name, stage=stage, **fields)
-        self.add(
-            StageChange,
-            alliance_id=alliance.id,
-            stage=stage,
-            changed_on=alliance.start_date or clock.today(),
-        )
+        self._require_writable()
+        with self.batch():  # the alliance and its first history row: one transaction
+            alliance = self.add(Alliance, name=name, stage=stage, **fields)
+            self.add(
+                StageChange,
+                alliance_id=alliance.id,
+                stage=stage,
+                changed_on=alliance.start_date or clock.today(),
+            )
         return alliance
 
     def set_stage(
         self, alliance: Alliance, stage: str, on: date | None = None, note: str = ""
     ) -> StageChange:
         """Move an alliance to a lifecycle stage and record the date in its history."""
-        self.update(alliance, stage=stage)
-        return self.add(
-            StageChange,
-            alliance_id=alliance.id,
-            stage=stage,
-            changed_on=on or clock.today(),
-            note=note,
-        )
+        self.check(alliance, stage=stage)
+        with self.batch():  # the stage and its history row: one transaction
+            self.update(alliance, stage=stage)
+            return self.add(
+                StageChange,
+                alliance_id=alliance.id,
+                stage=stage,
+                changed_on=on or clock.today(),
+                note=note,
+            )
 
     def stage_history(self, alliance: Alliance) -> list[StageChange]:
         return sorted(
@@ -403,6 +435,8 @@ class Portfolio:
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One committed transaction; on any failure nothing of it stays."""
+        if self._batch_failure is not None:
+            raise BatchFailed(self._batch_failure)
         try:
             if not self._device_registered:
                 self._register_device()
@@ -411,11 +445,12 @@ class Portfolio:
                 self._session.commit()
             else:
                 self._session.flush()
-        except BaseException:
+        except BaseException as exc:
             self._session.rollback()
+            self._device_registered = False
             if self._batch is not None:
                 self._batch.clear()
-                self._device_registered = False
+                self._batch_failure = exc
             raise
 
     def _register_device(self) -> None:
@@ -456,6 +491,21 @@ class Portfolio:
             pass
         self._announce(Change(KIND_OF_MODEL[type(record)].key, (record.id,), op))
 
+    def _check_against_benchmark(self, record: Tracked) -> None:
+        """Scores and threshold overrides must lie on their benchmark's scale."""
+        if not isinstance(record, SurveyScore | BenchmarkOverride):
+            return
+        benchmark = self._read(lambda s: s.get(Benchmark, record.benchmark_id))
+        low, high = benchmark.scale_min, benchmark.scale_max
+        fields = ("value",) if isinstance(record, SurveyScore) else ("green_at", "red_below")
+        for field in fields:
+            value = getattr(record, field)
+            if value is not None and not low <= value <= high:
+                raise ValidationError(
+                    field,
+                    f"{value:g} is off the {benchmark.name} scale ({low:g} to {high:g}).",
+                )
+
     def _check_links(self, record: Tracked) -> None:
         """Every *_id field must point at a live record (a clear message, not an FK error)."""
         for column in record.__table__.columns:
@@ -483,7 +533,9 @@ def _reject_unknown(model: type[Tracked], fields: dict[str, Any]) -> None:
     columns = {c.key for c in model.__table__.columns} - IDENTITY_FIELDS
     for key in fields:
         if key not in columns:
-            raise ValidationError(key, f"A {KIND_OF_MODEL[model].singular} has no field '{key}'.")
+            kind = KIND_OF_MODEL[model].singular
+            article = "An" if kind[0] in "aeiou" else "A"
+            raise ValidationError(key, f"{article} {kind} has no field '{key}'.")
 
 
 def _fill_defaults(record: Tracked) -> None:

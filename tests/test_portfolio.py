@@ -208,3 +208,83 @@ def test_lower_is_better_thresholds(portfolio):
     assert days.green_at == 14
     with pytest.raises(ValidationError, match="lower is better"):
         portfolio.update(days, green_at=45)
+
+
+def test_failed_write_spoils_the_whole_batch(portfolio, portfolio_file, helios, monkeypatch):
+    """An importer that catches a write error and carries on must not store half a batch."""
+    from sqlalchemy.exc import OperationalError
+
+    from alliance_desk.portfolio import BatchFailed
+
+    real_flush = portfolio._session.flush
+    calls = {"n": 0}
+
+    def flaky_flush(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return real_flush(*args, **kwargs)
+
+    monkeypatch.setattr(portfolio._session, "flush", flaky_flush)
+    with pytest.raises(BatchFailed), portfolio.batch():
+        for title in ("A", "B", "C"):
+            try:
+                portfolio.add(ActionItem, alliance_id=helios.id, title=title)
+            except (OperationalError, BatchFailed):
+                continue
+    monkeypatch.setattr(portfolio._session, "flush", real_flush)
+    assert portfolio.all(ActionItem) == []
+    portfolio.add(ActionItem, alliance_id=helios.id, title="After the failed batch")
+    with Portfolio.open(portfolio_file, PASSPHRASE, read_only=True) as reader:
+        assert [a.title for a in reader.all(ActionItem)] == ["After the failed batch"]
+
+
+def test_invalid_row_in_a_batch_can_be_skipped(portfolio, helios):
+    with portfolio.batch():
+        portfolio.add(ActionItem, alliance_id=helios.id, title="Kept")
+        with pytest.raises(ValidationError):
+            portfolio.add(ActionItem, alliance_id=helios.id, title="")
+        portfolio.add(ActionItem, alliance_id=helios.id, title="Also kept")
+    assert [a.title for a in portfolio.all(ActionItem)] == ["Kept", "Also kept"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("revenue_share", "12", "a number"),
+        ("start_date", "2024-01-01", "a date"),
+        ("alternative_partners", 2.5, "a whole number"),
+        ("name", 42, "text"),
+    ],
+)
+def test_wrong_types_are_named_not_crashes(portfolio, helios, field, value, words):
+    with pytest.raises(ValidationError) as caught:
+        portfolio.update(helios, **{field: value})
+    assert caught.value.field == field
+    assert f"must be {words}" in caught.value.message
+
+
+def test_survey_score_must_lie_on_the_benchmark_scale(portfolio, helios):
+    from alliance_desk.models import SurveyResponse, SurveyRound, SurveyScore
+
+    trust = portfolio.add(Benchmark, name="Trust", scale_min=1, scale_max=10)
+    survey = portfolio.add(SurveyRound, alliance_id=helios.id, held_on=date(2026, 3, 1))
+    answer = portfolio.add(SurveyResponse, round_id=survey.id, side="partner")
+    portfolio.add(SurveyScore, response_id=answer.id, benchmark_id=trust.id, value=7)
+    with pytest.raises(ValidationError) as caught:
+        portfolio.add(SurveyScore, response_id=answer.id, benchmark_id=trust.id, value=99)
+    assert caught.value.message == "99 is off the Trust scale (1 to 10)."
+    with pytest.raises(ValidationError, match="not a valid side"):
+        portfolio.add(SurveyResponse, round_id=survey.id, side="martian")
+
+
+def test_a_failing_listener_does_not_hide_a_stored_edit(portfolio, helios):
+    def broken(change):
+        raise RuntimeError("view crashed")
+
+    heard = []
+    portfolio.subscribe(broken)
+    portfolio.subscribe(heard.append)
+    portfolio.update(helios, partner="Still stored")
+    assert helios.partner == "Still stored"
+    assert len(heard) == 1

@@ -5,8 +5,10 @@ Forms show `ValidationError.message` next to `ValidationError.field`; the CLI pr
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer
 
 from alliance_desk.models import choices
 from alliance_desk.models.alliance import Alliance, StageChange
@@ -15,7 +17,9 @@ from alliance_desk.models.health import (
     BenchmarkOverride,
     ChecklistItem,
     PracticeScore,
+    SurveyResponse,
     SurveyRound,
+    SurveyScore,
 )
 from alliance_desk.models.people import AllianceStakeholder, InformationNeed, Stakeholder
 from alliance_desk.models.tracking import ActionItem, Decision, Meeting, Milestone, Payment, Risk
@@ -127,6 +131,8 @@ RULES: dict[type, Rules] = {
     Benchmark: Rules(required=("name",), choices=(("source", choices.BENCHMARK_SOURCES),)),
     BenchmarkOverride: Rules(required=("alliance_id", "benchmark_id")),
     SurveyRound: Rules(required=("alliance_id",)),
+    SurveyResponse: Rules(required=("round_id",), choices=(("side", choices.SIDES),)),
+    SurveyScore: Rules(required=("response_id", "benchmark_id")),
     PracticeScore: Rules(required=("assessment_id", "item_key")),
 }
 
@@ -162,7 +168,45 @@ def validate(record: Any) -> None:
     _check_special(record)
 
 
+def _python_type(column) -> tuple[type, ...]:
+    """The Python types a column accepts, and the words for them in a message."""
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return (bool,)
+    if isinstance(kind, DateTime):
+        return (datetime,)
+    if isinstance(kind, Date):
+        return (date,)
+    if isinstance(kind, Integer):
+        return (int,)
+    if isinstance(kind, Float):
+        return (int, float)
+    return (str,)
+
+
+TYPE_WORDS = {bool: "yes or no", datetime: "a date and time", date: "a date", int: "a whole number"}
+
+
+def _check_types(record: Any) -> None:
+    """A value of the wrong Python type (text for a number, say) is named, not a crash later."""
+    for column in record.__table__.columns:
+        value = getattr(record, column.key)
+        if value is None:
+            continue
+        allowed = _python_type(column)
+        wrong = not isinstance(value, allowed)
+        if isinstance(value, bool) and bool not in allowed:
+            wrong = True  # True is an int to Python, not a score to us
+        if isinstance(value, datetime) and datetime not in allowed:
+            wrong = True  # a date column takes a date, not a moment
+        if wrong:
+            words = "a number" if float in allowed else TYPE_WORDS.get(allowed[0], "text")
+            label = column.key.replace("_", " ")
+            raise ValidationError(column.key, f"The {label} must be {words}, not {value!r}.")
+
+
 def _check_text_and_numbers(record: Any) -> None:
+    _check_types(record)
     table = record.__table__
     for column in table.columns:
         value = getattr(record, column.key)
@@ -177,7 +221,7 @@ def _check_text_and_numbers(record: Any) -> None:
 
 
 def _as_date(value: date) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _check_string(field: str, value: str, length: int | None) -> None:

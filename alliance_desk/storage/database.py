@@ -48,12 +48,19 @@ def writable_problem(path: Path) -> str:
     The mode bits count as well as access(): an administrator may write anywhere, but a file
     or folder marked read-only is still meant to stay as it is.
     """
-    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+    if not _writable(path):
         return "the file is read-only"
-    folder = path.resolve().parent
-    if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
+    if not _writable(path.resolve().parent):
         return "its folder is read-only"
     return ""
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
 
 
 def check_file(path: Path) -> None:
@@ -61,7 +68,7 @@ def check_file(path: Path) -> None:
     if not path.exists():
         raise errors.FileMissing(path)
     if path.is_dir():
-        raise errors.NotADatabase(path)
+        raise errors.IsAFolder(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(16)
@@ -89,6 +96,8 @@ def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         text = str(exc).lower()
+        if "readonly" in text or "read-only" in text:  # a hot journal it may not roll back
+            raise errors.NeedsRecovery(path) from None
         if "not a database" in text:
             size = path.stat().st_size
             if size < PAGE_SIZE or size % PAGE_SIZE:
@@ -157,6 +166,8 @@ def open_file(path: Path | str, passphrase: str, read_only: bool = False) -> Ope
     check_file(path)
     reason = "you chose to open it read-only" if read_only else writable_problem(path)
     read_only = bool(reason)
+    if read_only and _interrupted(path) and not writable_problem(path):
+        _recover(path, passphrase)
     conn = connect(path, passphrase, "ro" if read_only else "rw")
     try:
         _first_read(conn, path)
@@ -166,6 +177,9 @@ def open_file(path: Path | str, passphrase: str, read_only: bool = False) -> Ope
     except BaseException:
         conn.close()
         raise
+    if read_only and revision != migrations.head():
+        conn.close()
+        raise errors.OlderSchemaReadOnly(path, revision)
     engine = _engine_for(conn, path)
     opened = OpenedFile(path, engine, read_only, reason, revision, conn)
     if not read_only and revision != migrations.head():
@@ -173,6 +187,22 @@ def open_file(path: Path | str, passphrase: str, read_only: bool = False) -> Ope
         migrations.upgrade(engine)
         opened.schema_revision = migrations.head()
     return opened
+
+
+def _interrupted(path: Path) -> bool:
+    """True when a rollback journal lies beside the file (an edit may have been cut off)."""
+    journal = journal_path(path)
+    return journal.exists() and journal.stat().st_size > 0
+
+
+def _recover(path: Path, passphrase: str) -> None:
+    """Let SQLite roll back an interrupted edit, as any writable open would, before a read-only
+    open (which cannot). A journal of a live transaction elsewhere is left alone by SQLite."""
+    conn = connect(path, passphrase, "rw")
+    try:
+        _first_read(conn, path)
+    finally:
+        conn.close()
 
 
 def create_file(path: Path | str, passphrase: str) -> OpenedFile:
@@ -183,9 +213,8 @@ def create_file(path: Path | str, passphrase: str) -> OpenedFile:
     if not passphrase:
         raise ValueError("The passphrase must not be empty.")
     if not path.parent.is_dir():
-        raise errors.FileMissing(path.parent)
-    folder = path.resolve().parent
-    if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
+        raise errors.FolderMissing(path.parent)
+    if not _writable(path.resolve().parent):
         raise errors.NotWritable(path, "its folder is read-only")
     conn = connect(path, passphrase, "rwc")
     try:

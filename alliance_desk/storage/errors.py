@@ -41,8 +41,42 @@ class NotEncrypted(StorageError):
 class NotADatabase(StorageError):
     def __init__(self, path):
         super().__init__(
-            path, f"{path} is not an Alliance Desk portfolio: it is not a database file."
+            path,
+            f"{path} is not an Alliance Desk portfolio: it cannot be read as a database "
+            "(it may be another kind of file, or a portfolio cut short).",
         )
+
+
+class IsAFolder(StorageError):
+    def __init__(self, path):
+        super().__init__(path, f"{path} is a folder, not a portfolio file.")
+
+
+class FolderMissing(StorageError):
+    def __init__(self, path):
+        super().__init__(path, f"The folder {path} does not exist.")
+
+
+class NeedsRecovery(StorageError):
+    """A change was interrupted (a hot journal) and the file cannot be written to repair it."""
+
+    def __init__(self, path):
+        super().__init__(
+            path,
+            f"{path} was not closed cleanly: a change was interrupted, and the file cannot be "
+            "repaired from here because it is read-only. Open it once where it can be written.",
+        )
+
+
+class OlderSchemaReadOnly(StorageError):
+    def __init__(self, path, revision: str):
+        super().__init__(
+            path,
+            f"{path} uses an older file format (schema {revision}) and cannot be upgraded while "
+            "it is open read-only. Open it once with editing allowed (a backup copy is made "
+            "first).",
+        )
+        self.revision = revision
 
 
 class WrongPassphrase(StorageError):

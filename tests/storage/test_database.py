@@ -49,13 +49,13 @@ def test_open_plain_sqlite_file_says_unencrypted(tmp_path):
 def test_open_random_bytes_says_not_a_database(tmp_path):
     path = tmp_path / "noise.alliance"
     path.write_bytes(random.Random(1).randbytes(10_000))
-    assert_refused(path, errors.NotADatabase, "not a database")
+    assert_refused(path, errors.NotADatabase, "cannot be read as a database")
 
 
 def test_open_text_file_says_not_a_database(tmp_path):
     path = tmp_path / "notes.alliance"
     path.write_text("Quarterly notes, not a portfolio\n" * 50)
-    assert_refused(path, errors.NotADatabase, "not a database")
+    assert_refused(path, errors.NotADatabase, "cannot be read as a database")
 
 
 def test_open_empty_file_does_not_become_a_database(tmp_path):
@@ -79,7 +79,7 @@ def test_open_truncated_file_says_damaged(portfolio_file, keep):
     portfolio_file.write_bytes(data[: int(len(data) * keep)])
     error = assert_refused(portfolio_file, errors.StorageError, "")
     assert isinstance(error, errors.Corrupt | errors.NotADatabase)
-    assert "damaged" in str(error) or "not a database" in str(error)
+    assert "damaged" in str(error) or "cut short" in str(error)
 
 
 def test_open_truncated_at_page_boundary_says_damaged(portfolio_file):
@@ -266,3 +266,52 @@ def test_closing_releases_everything(portfolio_file):
     leftovers = {p.name for p in portfolio_file.parent.iterdir()} - {portfolio_file.name}
     assert leftovers == set()
     assert stat.S_ISREG(portfolio_file.stat().st_mode)
+
+
+def _crash_mid_write(path: Path) -> None:
+    """A child process starts a big edit and is killed (SIGKILL) before it commits."""
+    import signal
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            portfolio = Portfolio.open(path, PASSPHRASE, take_over_lock=True)
+            helios = portfolio.alliances()[0]
+            # A tiny page cache makes SQLite write pages into the file before the commit,
+            # so the rollback journal is really needed (a "hot" journal) after the kill.
+            portfolio._opened.connection.execute("PRAGMA cache_size = 2")
+            with portfolio.batch():
+                for number in range(300):
+                    portfolio.update(helios, notes=f"draft {number} " * 200)
+                    portfolio._session.flush()
+                os.kill(os.getpid(), signal.SIGKILL)
+        finally:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status)
+
+
+def test_interrupted_edit_is_rolled_back_on_a_read_only_open(portfolio_file):
+    _crash_mid_write(portfolio_file)
+    assert database.journal_path(portfolio_file).exists()
+    with Portfolio.open(portfolio_file, PASSPHRASE, read_only=True) as portfolio:
+        assert portfolio.alliances()[0].notes == ""  # the uncommitted edit is gone
+        assert portfolio.integrity_findings() == []
+    assert not database.journal_path(portfolio_file).exists()
+
+
+def test_interrupted_edit_on_a_read_only_file_says_how_to_repair(portfolio_file):
+    _crash_mid_write(portfolio_file)
+    portfolio_file.chmod(0o444)
+    error = assert_refused(portfolio_file, errors.NeedsRecovery, "was not closed cleanly")
+    assert "Open it once where it can be written" in str(error)
+
+
+def test_open_a_folder_says_it_is_a_folder(tmp_path):
+    with pytest.raises(errors.IsAFolder, match="is a folder"):
+        Portfolio.open(tmp_path, PASSPHRASE)
+
+
+def test_create_in_a_missing_folder_names_the_folder(tmp_path):
+    with pytest.raises(errors.FolderMissing, match="The folder .* does not exist"):
+        Portfolio.create(tmp_path / "nowhere" / "new.alliance", PASSPHRASE)
