@@ -63,7 +63,7 @@ def _command_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = {"new", "demo", "info", "check", "passwd"}
+COMMANDS = ["new", "demo", "info", "check", "passwd"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `alliance-desk info F | head -1`: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _open(args, read_only: bool = False) -> Portfolio:
@@ -150,8 +153,12 @@ def cmd_check(args) -> int:
 
 
 def cmd_passwd(args) -> int:
-    with _open(args) as portfolio:
+    check_file(Path(args.path))
+    current = passphrase.resolve(Path(args.path), args.passphrase_file)
+    with Portfolio.open(args.path, current) as portfolio:
         new = passphrase.resolve_new(args.new_passphrase_file)
+        if new == current:
+            raise UserError("The new passphrase is the same as the current one; nothing changed.")
         portfolio.change_passphrase(new)
         if keychain.recall(portfolio.path) is not None:
             keychain.remember(portfolio.path, new)
@@ -175,6 +182,9 @@ def _run_gui(args) -> int:
     if args.demo and args.path:
         raise UserError("Give either --demo or a portfolio file, not both.")
     path = Path(args.path) if args.path else None
+    if path is not None and not path.exists():
+        hint = "" if path.suffix or "/" in args.path else f" Commands: {', '.join(COMMANDS)}."
+        raise UserError(f"There is no file at {path}.{hint}")
     secret = None
     if args.demo:
         path = ensure_demo()

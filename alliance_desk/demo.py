@@ -5,6 +5,7 @@
 seeded, so the demo tells the same story whenever it is written.
 """
 
+import os
 import random
 import unicodedata
 from collections import defaultdict
@@ -40,6 +41,7 @@ from alliance_desk.models import (
     SurveyScore,
 )
 from alliance_desk.portfolio import Portfolio
+from alliance_desk.storage import errors
 
 SEED = 2026
 DAYS_PER_MONTH = 30.44
@@ -52,16 +54,21 @@ def write_demo(path: Path, passphrase: str) -> dict[str, int]:
     If building fails half-way, the unfinished file is removed, so no broken demo is left.
     """
     path = Path(path)
-    portfolio = Portfolio.create(path, passphrase, name="Demo portfolio")
+    if path.exists():
+        raise errors.AlreadyExists(path)
+    draft = path.with_name(path.name + ".part")  # renamed into place only when complete
+    draft.unlink(missing_ok=True)
+    portfolio = Portfolio.create(draft, passphrase, name="Demo portfolio")
     try:
         with portfolio.batch():  # one transaction: seconds instead of one fsync per row
             DemoBuilder(portfolio, clock.today()).build()
         counts = portfolio.counts()
     except BaseException:
         portfolio.close()
-        path.unlink(missing_ok=True)
+        draft.unlink(missing_ok=True)
         raise
     portfolio.close()
+    os.replace(draft, path)
     return counts
 
 

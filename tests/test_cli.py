@@ -139,3 +139,39 @@ def test_entry_point_runs_as_a_module():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("Alliance Desk ")
+
+
+def test_a_mistyped_command_is_not_opened_as_a_file(capsys):
+    code, _, err = run(capsys, "infoo")
+    assert code == 1
+    assert err == "There is no file at infoo. Commands: new, demo, info, check, passwd.\n"
+
+
+def test_passwd_without_a_new_passphrase_names_the_right_option(
+    capsys, portfolio_file, secret_file, monkeypatch
+):
+    monkeypatch.setattr(sys, "stdin", None)
+    before = portfolio_file.read_bytes()
+    code, _, err = run(capsys, "passwd", portfolio_file, "--passphrase-file", secret_file)
+    assert code == 1
+    assert "--new-passphrase-file" in err and "ALLIANCE_DESK_NEW_PASSPHRASE" in err
+    assert portfolio_file.read_bytes() == before
+
+
+def test_passwd_refuses_the_same_passphrase(capsys, portfolio_file, secret_file):
+    args = ["--passphrase-file", secret_file, "--new-passphrase-file", secret_file]
+    code, _, err = run(capsys, "passwd", portfolio_file, *args)
+    assert code == 1 and "same as the current one" in err
+
+
+def test_demo_is_complete_or_absent(capsys, tmp_path, monkeypatch):
+    """A demo build that fails half-way leaves no half-written portfolio behind."""
+    from alliance_desk import demo
+
+    def explode(self):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(demo.DemoBuilder, "build", explode)
+    with pytest.raises(RuntimeError):
+        demo.write_demo(tmp_path / "demo.alliance", "demo")
+    assert list(tmp_path.iterdir()) == []

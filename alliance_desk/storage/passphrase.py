@@ -55,8 +55,9 @@ def resolve_new(file: str | None = None, env: str = NEW_ENV) -> str:
         return check_new(read_file(file))
     if os.environ.get(env):
         return check_new(os.environ[env])
-    first = prompt("New passphrase: ")
-    if prompt("Repeat the new passphrase: ") != first:
+    how = f"--new-passphrase-file FILE or set {env}"
+    first = prompt("New passphrase: ", how)
+    if prompt("Repeat the new passphrase: ", how) != first:
         raise PassphraseUnavailable("The two passphrases differ; nothing was changed.")
     return check_new(first)
 
@@ -72,11 +73,10 @@ def check_new(passphrase: str) -> str:
     return passphrase
 
 
-def prompt(label: str) -> str:
+def prompt(label: str, how: str = f"--passphrase-file FILE or set {ENV}") -> str:
+    """Ask on the terminal; without one, say which option or variable gives the passphrase."""
     if not sys.stdin or not sys.stdin.isatty():
-        raise PassphraseUnavailable(
-            "No passphrase given: use --passphrase-file FILE or set " + ENV + "."
-        )
+        raise PassphraseUnavailable(f"No passphrase given: use {how}.")
     try:
         return getpass.getpass(label)
     except (EOFError, KeyboardInterrupt):
