@@ -107,7 +107,9 @@ def cmd_new(args) -> int:
     path = Path(args.path)
     if path.exists():
         raise errors.AlreadyExists(path)
-    secret = passphrase.resolve_new(args.passphrase_file, env=passphrase.ENV)
+    secret = passphrase.resolve_new(
+        args.passphrase_file, env=passphrase.ENV, option="--passphrase-file"
+    )
     with Portfolio.create(path, secret, name=args.name or path.stem) as portfolio:
         seed_defaults(portfolio)
         print(f"Created {path} (portfolio {portfolio.portfolio_id}).")

@@ -49,13 +49,15 @@ def resolve(
     return prompt(f"Passphrase for {portfolio}: ")
 
 
-def resolve_new(file: str | None = None, env: str = NEW_ENV) -> str:
+def resolve_new(
+    file: str | None = None, env: str = NEW_ENV, option: str = "--new-passphrase-file"
+) -> str:
     """A new passphrase: from a file or $env, else asked twice on the terminal."""
     if file:
         return check_new(read_file(file))
     if os.environ.get(env):
         return check_new(os.environ[env])
-    how = f"--new-passphrase-file FILE or set {env}"
+    how = f"{option} FILE or set {env}"
     first = prompt("New passphrase: ", how)
     if prompt("Repeat the new passphrase: ", how) != first:
         raise PassphraseUnavailable("The two passphrases differ; nothing was changed.")
