@@ -91,7 +91,8 @@ def holder(path: Path) -> LockInfo | None:
 
 
 def acquire(path: Path) -> bool:
-    """Write our lock (taking over a stale one); False when the folder cannot be written."""
+    """Write our lock over whatever is there (callers ask `holder` first); False when the
+    folder cannot be written."""
     target = lock_path(path)
     tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
     try:
