@@ -1,7 +1,8 @@
 """The Alliance menu: new, rename, archive, delete — each an undoable command.
 
-Rules are checked before a command is pushed (Qt swallows exceptions raised inside
-QUndoCommand.redo), so a broken rule is a message in the dialog, never a half-done edit.
+Every command goes through `perform`, which stores the edit before it reaches the undo stack:
+a broken rule or a failed write is a message in the dialog (new, rename) or in a message box
+(archive, delete), never an edit that looks done but is not.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -11,9 +12,17 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from alliance_desk import clock
 from alliance_desk.models import Alliance
+from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.dialogs import AllianceDialog
-from alliance_desk.ui.undo import AddAllianceCommand, DeleteCommand, EditCommand
+from alliance_desk.ui.undo import (
+    AddAllianceCommand,
+    DeleteCommand,
+    EditCommand,
+    EditFailed,
+    PortfolioCommand,
+    perform,
+)
 
 if TYPE_CHECKING:
     from alliance_desk.ui.main_window import MainWindow
@@ -81,35 +90,37 @@ class AllianceActions(QObject):
         portfolio = self._writable()
         if portfolio is None:
             return None
-        dialog = AllianceDialog(lambda fields: check_new_alliance(portfolio, fields), self.window)
-        if not self.window.run_dialog(dialog):
+        added: list[Alliance] = []
+
+        def submit(fields: dict[str, Any]) -> None:
+            check_new_alliance(portfolio, fields)  # the rules, before a transaction starts
+            rest = {key: value for key, value in fields.items() if key != "name"}
+            command = AddAllianceCommand(portfolio, fields["name"], **rest)
+            perform(self.window.undo_stack, command)
+            added.append(command.alliance)
+
+        if not self.window.run_dialog(AllianceDialog(submit, self.window)) or not added:
             return None
-        fields = dialog.fields()
-        name = fields.pop("name")
-        command = AddAllianceCommand(portfolio, name, **fields)
-        self.window.undo_stack.push(command)
-        if command.alliance is not None:
-            self.window.workspace.sidebar.select_alliance(command.alliance.id)
-            self.window.workspace.select_tab("Overview")
-            self.window.status(f"Added “{name}”.")
-        return command.alliance
+        alliance = added[0]
+        self.window.workspace.sidebar.select_alliance(alliance.id)
+        self.window.workspace.select_tab("Overview")
+        self.window.status(f"Added “{alliance.name}”.")
+        return alliance
 
     def rename_alliance(self) -> None:
         portfolio, alliance = self._writable(), self._selected()
         if portfolio is None or alliance is None:
             return
-        dialog = AllianceDialog(
-            lambda fields: portfolio.check(alliance, name=fields["name"]),
-            self.window,
-            rename_from=alliance.name,
-        )
-        if not self.window.run_dialog(dialog):
-            return
-        new_name = dialog.fields()["name"]
-        if new_name == alliance.name:
-            return
-        text = f"Rename “{alliance.name}” to “{new_name}”"
-        self.window.undo_stack.push(EditCommand(portfolio, alliance, text, name=new_name))
+
+        def submit(fields: dict[str, Any]) -> None:
+            new_name = fields["name"]
+            if new_name != alliance.name:
+                text = f"Rename “{alliance.name}” to “{new_name}”"
+                perform(
+                    self.window.undo_stack, EditCommand(portfolio, alliance, text, name=new_name)
+                )
+
+        self.window.run_dialog(AllianceDialog(submit, self.window, rename_from=alliance.name))
 
     def toggle_archived(self) -> None:
         portfolio, alliance = self._writable(), self._selected()
@@ -117,8 +128,10 @@ class AllianceActions(QObject):
             return
         archiving = alliance.archived_at is None
         value = clock.today() if archiving else None
-        text = f"{'Archive' if archiving else 'Unarchive'} “{alliance.name}”"
-        self.window.undo_stack.push(EditCommand(portfolio, alliance, text, archived_at=value))
+        verb = "Archive" if archiving else "Unarchive"
+        command = EditCommand(portfolio, alliance, f"{verb} “{alliance.name}”", archived_at=value)
+        if not self._perform(command, f"Could not {verb.lower()} the alliance"):
+            return
         if archiving and not self.window.workspace.sidebar.proxy.show_archived:
             self.window.status(
                 f"Archived “{alliance.name}”: it is hidden from the list (View ▸ Show archived)."
@@ -136,6 +149,18 @@ class AllianceActions(QObject):
         )
         if not confirmed:
             return
-        text = f"Delete “{alliance.name}”"
-        self.window.undo_stack.push(DeleteCommand(portfolio, alliance, text))
-        self.window.status(f"Deleted “{alliance.name}”. Undo with Ctrl+Z.")
+        command = DeleteCommand(portfolio, alliance, f"Delete “{alliance.name}”")
+        if self._perform(command, "Could not delete the alliance"):
+            self.window.status(f"Deleted “{alliance.name}”. Undo with Ctrl+Z.")
+
+    def _perform(self, command: PortfolioCommand, title: str) -> bool:
+        """Do a command that has no dialog; a failure is said in a message box. True if done."""
+        try:
+            perform(self.window.undo_stack, command)
+        except ValidationError as exc:
+            self.window.show_error(exc.message, title)
+            return False
+        except EditFailed as exc:
+            self.window.show_error(str(exc), title)
+            return False
+        return True

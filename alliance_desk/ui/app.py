@@ -2,6 +2,7 @@
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPalette
@@ -10,8 +11,12 @@ from PySide6.QtWidgets import QApplication
 from alliance_desk import __version__
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import errors
+from alliance_desk.storage.database import writable_problem
 from alliance_desk.storage.paths import resource_path
 from alliance_desk.ui.workspace import TAB_TITLES, find_tab_title
+
+if TYPE_CHECKING:
+    from alliance_desk.ui.main_window import MainWindow
 
 APP_NAME = "Alliance Desk"
 SCREENSHOT_SIZE = (1440, 900)
@@ -151,6 +156,7 @@ def render_screenshot(
             window.set_portfolio(portfolio, passphrase)
             window.workspace.select_tab(title or "Dashboard")
             window.sidebar.select_first()
+            _picture_as_opened(window, Path(path))
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         for _ in range(3):  # layouts settle over a few passes; charts may lay out late
@@ -166,8 +172,18 @@ def render_screenshot(
 
 
 def _open_for_render(path: Path, passphrase: str) -> Portfolio:
-    """Open for a render; a file someone else has open is rendered read-only."""
-    try:
-        return Portfolio.open(path, passphrase)
-    except errors.PortfolioLocked:
-        return Portfolio.open(path, passphrase, read_only=True)
+    """Open read-only: a render takes no lock and never upgrades or otherwise writes the file."""
+    return Portfolio.open(path, passphrase, read_only=True)
+
+
+def _picture_as_opened(window: "MainWindow", path: Path) -> None:
+    """Show the window as opening `path` would: read-only only if the file itself is.
+
+    The render opens every file read-only; that is how it works, not something to picture.
+    """
+    problem = writable_problem(path)
+    window.workspace.set_read_only(bool(problem), problem)
+    if not problem:
+        window.saved_label.show()
+        window.alliance_actions.new.setEnabled(True)
+        window.status(f"Opened {path.name}.")

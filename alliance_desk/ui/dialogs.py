@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desk.defaults import seed_defaults
 from alliance_desk.models.choices import STAGES
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import database, errors, keychain, paths
+from alliance_desk.ui.undo import EditFailed
 
 ERROR_COLOUR = "#b3261e"
 PASSPHRASE_MAX = keychain.MAX_LENGTH
@@ -96,12 +98,8 @@ def documents_dir() -> Path:
 
 
 def create_portfolio(path: Path, passphrase: str, name: str) -> Portfolio:
-    """Create the file, then add the default benchmarks and checklists when that exists."""
+    """Create the file, then add the default benchmarks and checklist templates."""
     portfolio = Portfolio.create(path, passphrase, name=name)
-    try:
-        from alliance_desk.defaults import seed_defaults
-    except ImportError:
-        return portfolio
     seed_defaults(portfolio)
     return portfolio
 
@@ -245,23 +243,25 @@ class busy:
         QApplication.restoreOverrideCursor()
 
 
-Validator = Callable[[dict], None]
+Submit = Callable[[dict], None]
 
 
 class AllianceDialog(QDialog):
     """Name, partner and stage of a new alliance (or only the name, to rename one).
 
-    `validator(fields)` raises ValidationError; its message is shown under its field.
+    On OK, `submit(fields)` stores the input. It raises ValidationError (its message is shown
+    under its field) or EditFailed (shown under the form); the dialog closes only when it
+    returns, so a failed save keeps the dialog and what was typed.
     """
 
     def __init__(
         self,
-        validator: Validator,
+        submit: Submit,
         parent: QWidget | None = None,
         rename_from: str | None = None,
     ):
         super().__init__(parent)
-        self._validator = validator
+        self._submit = submit
         self.renaming = rename_from is not None
         self.setWindowTitle("Rename alliance" if self.renaming else "New alliance")
         self.setMinimumWidth(420)
@@ -292,8 +292,10 @@ class AllianceDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.failure = FieldError()  # a save that failed, not a problem with one field
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.failure)
         layout.addWidget(buttons)
 
     def fields(self) -> dict:
@@ -304,12 +306,15 @@ class AllianceDialog(QDialog):
         return fields
 
     def accept(self) -> None:
-        for error in self._errors.values():
+        for error in [*self._errors.values(), self.failure]:
             error.say("")
         try:
-            self._validator(self.fields())
+            self._submit(self.fields())
         except ValidationError as exc:
             self._errors.get(exc.field, self._errors["name"]).say(exc.message)
+            return
+        except EditFailed as exc:
+            self.failure.say(str(exc))
             return
         super().accept()
 

@@ -3,14 +3,17 @@
 A field emits `committed` when the user finishes an edit (Enter, Tab, focus leaving, a choice
 picked); the form then reads `value()`, which raises ValidationError for text that does not
 parse, asks the core to check the value and stores it or shows the message with `show_error`.
+
+Undo keys belong to the editor only while it holds uncommitted typing; otherwise they reach
+the window's Undo and Redo, so Ctrl+Z right after Enter undoes the stored edit.
 """
 
 import re
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -47,6 +50,9 @@ MONTH_NAMES = [
     "december",
 ]
 DATE_HELP = "Type a date like 2026-03-12, 12.03.2026, 12/03/2026 or 12 Mar 2026; empty for none."
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+UNDO_KEYS = {(CTRL, Qt.Key.Key_Z), (CTRL | SHIFT, Qt.Key.Key_Z), (CTRL, Qt.Key.Key_Y)}
 
 
 # --- text <-> values (pure functions) -------------------------------------------------------
@@ -177,11 +183,19 @@ class Field(QWidget):
         return "" if value is None else str(value)
 
     def set_value(self, value: Any) -> None:
-        """Show a stored value (clears any error); the value becomes the 'clean' state."""
+        """Show a stored value (clears any error); the value becomes the 'clean' state.
+
+        Setting the text also empties the editor's own undo history, so what was typed before
+        cannot come back with the editor's Undo once it is stored.
+        """
         self._loaded_text = self.display(value)
-        if self.text() != self._loaded_text:
+        if self.text() != self._loaded_text or self.has_own_history():
             self.set_text(self._loaded_text)
         self.clear_error()
+
+    def has_own_history(self) -> bool:
+        """True when the editor could undo or redo typing of its own."""
+        return False
 
     def revert(self) -> None:
         self.set_text(self._loaded_text)
@@ -208,6 +222,19 @@ class Field(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.editor.setEnabled(not read_only)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An editor claims the undo keys (ShortcutOverride) even with nothing of its own to
+        # undo; left unclaimed while the field is clean, they reach the window's Undo action.
+        if (
+            watched is self.editor
+            and event.type() == QEvent.Type.ShortcutOverride
+            and _is_undo_key(event)
+            and not self.is_dirty()
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
 
 class LineField(Field):
     """A single line of text, committed on Enter, Tab or leaving the field; Esc reverts."""
@@ -225,16 +252,24 @@ class LineField(Field):
         super().__init__(name, editor, hint, suffix, compact)
         editor.editingFinished.connect(self.committed)
         editor.escape_pressed.connect(self.revert)
+        editor.installEventFilter(self)
 
     def text(self) -> str:
         return self.editor.text()
 
     def set_text(self, text: str) -> None:
-        self.editor.setText(text)
+        self.editor.setText(text)  # also clears the line edit's undo history
         self.editor.setCursorPosition(0)
 
     def value(self) -> str:
         return self.text().strip()
+
+    def has_own_history(self) -> bool:
+        return self.editor.isUndoAvailable() or self.editor.isRedoAvailable()
+
+    def set_read_only(self, read_only: bool) -> None:
+        # read-only rather than disabled: the text stays readable, selectable and copyable
+        self.editor.setReadOnly(read_only)
 
 
 class NumberField(LineField):
@@ -355,12 +390,20 @@ class TextField(Field):
         editor.focus_lost.connect(self.committed)
         editor.enter_pressed.connect(self.committed)
         editor.escape_pressed.connect(self.revert)
+        editor.installEventFilter(self)
 
     def text(self) -> str:
         return self.editor.toPlainText()
 
     def set_text(self, text: str) -> None:
-        self.editor.setPlainText(text)
+        self.editor.setPlainText(text)  # also clears the document's undo history
+
+    def has_own_history(self) -> bool:
+        document = self.editor.document()
+        return document.isUndoAvailable() or document.isRedoAvailable()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.editor.setReadOnly(read_only)  # still selectable, copyable and scrollable
 
 
 class _LineEdit(QLineEdit):
@@ -393,6 +436,14 @@ class _PlainTextEdit(QPlainTextEdit):
             self.enter_pressed.emit()
             return
         super().keyPressEvent(event)
+
+
+def _is_undo_key(event: QKeyEvent) -> bool:
+    """Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y or the platform's own Undo and Redo keys."""
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return (modifiers, Qt.Key(event.key())) in UNDO_KEYS
 
 
 def _small_label(text: str, colour: str) -> QLabel:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from alliance_desk.portfolio import Change, Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import check_file
-from alliance_desk.ui import menus
+from alliance_desk.ui import menus, undo
 from alliance_desk.ui.alliance_actions import AllianceActions
 from alliance_desk.ui.bridge import PortfolioBridge
 from alliance_desk.ui.context import UiContext
@@ -30,6 +30,7 @@ from alliance_desk.ui.welcome import WelcomePage
 from alliance_desk.ui.workspace import Workspace
 
 APP_NAME = "Alliance Desk"
+EDIT_FAILED_TITLE = "Undo or redo failed"
 ASK_LATER = "On-demand questions arrive with the reports feature; nothing was asked yet."
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
 
@@ -88,6 +89,8 @@ class MainWindow(PromptingWindow):
         self._restore_layout()
         self.show_archived_action.setChecked(self.settings.show_archived)
         self._show_welcome()
+        self._previous_report = undo.report_error
+        undo.report_error = self.report_edit_error  # a failing Undo or Redo is said here
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -338,6 +341,10 @@ class MainWindow(PromptingWindow):
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
+    def report_edit_error(self, message: str) -> None:
+        """An Undo or Redo that could not be stored, said once the undo stack is done."""
+        QTimer.singleShot(0, self, lambda: self.show_error(message, EDIT_FAILED_TITLE))
+
     def _update_actions(self) -> None:
         portfolio = self.portfolio
         is_open = portfolio is not None
@@ -385,6 +392,8 @@ class MainWindow(PromptingWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_layout()
         self.close_portfolio()
+        if undo.report_error == self.report_edit_error:
+            undo.report_error = self._previous_report
         event.accept()
 
 

@@ -1,15 +1,16 @@
 """The Overview tab: every field of the selected alliance, edited in place, plus "At a glance".
 
-Each field is committed on its own when the user finishes it: the core checks the value first
-(a broken rule shows its message under the field and stores nothing), then one undoable command
-stores it. Edits made elsewhere (undo, the sidebar) reload the fields through the bridge.
+Each field is committed on its own when the user finishes it, as one undoable command: a
+broken rule or a failed write shows its message under the field and stores nothing (after a
+failed write the field shows the stored value again). Edits made elsewhere (undo, the sidebar)
+reload the fields through the bridge.
 """
 
+import html
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
@@ -41,14 +42,14 @@ from alliance_desk.ui.fields import (
     TextField,
     format_date,
 )
-from alliance_desk.ui.undo import EditCommand
+from alliance_desk.ui.undo import EditCommand, EditFailed, PortfolioCommand, perform
 
 EMPTY_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
 NARROW_WIDTH = 820  # below this the glance panel moves above the form
 GLANCE_KINDS = {"actions", "risks", "decisions", "stage_changes", "alliances"}
 
 
-class SetStageCommand(QUndoCommand):
+class SetStageCommand(PortfolioCommand):
     """Move an alliance to a stage and record it in the history; undo removes both."""
 
     def __init__(self, portfolio: Portfolio, alliance: Alliance, stage: str):
@@ -59,16 +60,18 @@ class SetStageCommand(QUndoCommand):
         self.new = stage
         self.history_row: StageChange | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.history_row is None:
             self.history_row = self.portfolio.set_stage(self.alliance, self.new)
-        else:  # redo after undo: the same history row comes back, not a second one
+            return
+        with self.portfolio.batch():  # redo after undo: the same history row comes back
             self.portfolio.update(self.alliance, stage=self.new)
             self.portfolio.restore(self.history_row)
 
-    def undo(self) -> None:
-        self.portfolio.delete(self.history_row)
-        self.portfolio.update(self.alliance, stage=self.old)
+    def revert(self) -> None:
+        with self.portfolio.batch():  # the stage and its history row: both or neither
+            self.portfolio.delete(self.history_row)
+            self.portfolio.update(self.alliance, stage=self.old)
 
 
 def _form_sections() -> list[tuple[str, list[tuple[str, Field]]]]:
@@ -220,24 +223,29 @@ class OverviewTab(QWidget):
         field = self.fields[name]
         if self.alliance is None or self.read_only or self.context.portfolio.closed:
             return False
+        stored = getattr(self.alliance, name)
         try:
             value = field.value()
-            if value == getattr(self.alliance, name):
+            if value == stored:
                 field.set_value(value)  # tidy the text (e.g. a date typed another way)
                 return True
-            self.context.portfolio.check(self.alliance, **{name: value})
+            perform(self.context.undo_stack, self._command(name, value))
         except ValidationError as error:
-            field.show_error(error.message)
+            field.show_error(error.message)  # the typed text stays, to be corrected
             return False
-        portfolio = self.context.portfolio
-        if name == "stage":
-            command = SetStageCommand(portfolio, self.alliance, value)
-        else:
-            text = f"Change {self.labels[name].lower()} of “{self.alliance.name}”"
-            command = EditCommand(portfolio, self.alliance, text, **{name: value})
-        self.context.undo_stack.push(command)
+        except EditFailed as error:
+            field.set_value(stored)  # nothing was written: show what the file holds
+            field.show_error(str(error))
+            return False
         field.set_value(getattr(self.alliance, name))
         return True
+
+    def _command(self, name: str, value: Any) -> PortfolioCommand:
+        portfolio = self.context.portfolio
+        if name == "stage":
+            return SetStageCommand(portfolio, self.alliance, value)
+        text = f"Change {self.labels[name].lower()} of “{self.alliance.name}”"
+        return EditCommand(portfolio, self.alliance, text, **{name: value})
 
     # --- reacting to changes ---------------------------------------------------------------
 
@@ -335,13 +343,13 @@ class OverviewTab(QWidget):
         if alliance is None:
             return
         details = [
-            f"with {_escape(alliance.partner)}" if alliance.partner else "",
+            f"with {html.escape(alliance.partner)}" if alliance.partner else "",
             choices.STAGES.get(alliance.stage, alliance.stage),
             choices.ALLIANCE_STATUSES.get(alliance.status, alliance.status),
         ]
         line = " · ".join(part for part in details if part)
         self.heading.setText(
-            f"<div style='font-size:20px; font-weight:600'>{_escape(alliance.name)}</div>"
+            f"<div style='font-size:20px; font-weight:600'>{html.escape(alliance.name)}</div>"
             f"<div style='color:{HINT_COLOUR}'>{line}</div>"
         )
 
@@ -423,7 +431,7 @@ def _history_html(history: list[StageChange]) -> str:
         return f"<span style='color:{HINT_COLOUR}'>No stage recorded yet.</span>"
     rows = []
     for index, change in enumerate(history):
-        stage = _escape(choices.STAGES.get(change.stage, change.stage))
+        stage = html.escape(choices.STAGES.get(change.stage, change.stage))
         if index == len(history) - 1:
             stage = f"<b>{stage}</b> (current)"
         when = format_date(change.changed_on) or "—"
@@ -432,7 +440,3 @@ def _history_html(history: list[StageChange]) -> str:
             f"<td>{stage}</td></tr>"
         )
     return "<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>"
-
-
-def _escape(text: Any) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

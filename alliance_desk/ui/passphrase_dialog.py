@@ -4,6 +4,7 @@ A wrong passphrase is said under the field and the user tries again without the 
 closing; any other problem with the file ends the dialog and is reported by the caller.
 """
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,8 +48,8 @@ class PassphraseDialog(QDialog):
         self.passphrase = ""
         self.error: errors.StorageError | None = None
 
-        heading = QLabel(f"Enter the passphrase for <b>{_escape(self.path.name)}</b>")
-        where = QLabel(_escape(str(self.path.parent)))
+        heading = QLabel(f"Enter the passphrase for <b>{html.escape(self.path.name)}</b>")
+        where = QLabel(html.escape(str(self.path.parent)))
         where.setObjectName("Hint")
         where.setWordWrap(True)
 
@@ -169,7 +170,3 @@ class ChangePassphraseDialog(QDialog):
             return
         self.new_passphrase = self.new_edit.text()
         super().accept()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,6 +1,6 @@
 """What the window remembers between runs: geometry, layout, last tab, recent files.
 
-Kept in an INI file in the settings folder. Never the passphrase (keyring.py does that).
+Kept in an INI file in the settings folder. Never the passphrase (storage/keychain.py does that).
 """
 
 from pathlib import Path

@@ -17,9 +17,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from alliance_desk.models import Alliance, Tracked
 from alliance_desk.models.validation import ValidationError
-from alliance_desk.portfolio import Portfolio, PortfolioReadOnly
+from alliance_desk.portfolio import BatchFailed, Portfolio, PortfolioReadOnly
 
-WRITE_ERRORS = (SQLAlchemyError, sqlcipher3.Error, sqlite3.Error, OSError, PortfolioReadOnly)
+WRITE_ERRORS = (
+    SQLAlchemyError,
+    sqlcipher3.Error,
+    sqlite3.Error,
+    OSError,
+    PortfolioReadOnly,
+    BatchFailed,
+)
 
 
 class EditFailed(Exception):

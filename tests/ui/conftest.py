@@ -1,11 +1,18 @@
-"""Fixtures for widget tests: a UiContext over the test portfolio, and its one alliance."""
+"""Fixtures for widget tests: a UiContext over the test portfolio, its one alliance, a bad disk."""
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 import pytest
 from PySide6.QtGui import QUndoStack
+from sqlalchemy.exc import OperationalError
 
 from alliance_desk.models import Alliance
+from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.bridge import PortfolioBridge
 from alliance_desk.ui.context import UiContext
+
+DISK_FAILURE = "The change could not be saved (disk I/O error). Nothing was changed."
 
 
 @pytest.fixture
@@ -18,3 +25,19 @@ def context(portfolio):
 @pytest.fixture
 def alliance(portfolio) -> Alliance:
     return portfolio.find_alliance("Helios Oncology")
+
+
+@pytest.fixture
+def failing_commits() -> Callable[[Portfolio], AbstractContextManager[None]]:
+    """`with failing_commits(portfolio):` every commit fails, as on a full or vanished disk."""
+
+    def fail() -> None:
+        raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
+
+    @contextmanager
+    def failing(portfolio: Portfolio) -> Iterator[None]:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(portfolio._session, "commit", fail)
+            yield
+
+    return failing

@@ -1,5 +1,7 @@
 """Starting the GUI: the application's name and look, and the off-screen --screenshot render."""
 
+import stat
+
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QPalette
@@ -7,10 +9,33 @@ from PySide6.QtWidgets import QApplication
 
 from alliance_desk import cli
 from alliance_desk.storage import lock
+from alliance_desk.storage.database import writable_problem
 from alliance_desk.ui.app import ACCENT, app_icon, create_application, run_gui
+from alliance_desk.ui.main_window import MainWindow
 from alliance_desk.ui.settings import AppSettings
 from alliance_desk.ui.workspace import TAB_TITLES, find_tab_title
 from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def grabbed(monkeypatch) -> dict:
+    """What the off-screen window showed at the moment it was grabbed for the picture."""
+    seen: dict = {}
+    grab = MainWindow.grab
+
+    def noting_grab(window, *args):
+        workspace = window.workspace
+        overview = workspace.tab("Overview")
+        seen["tab"] = workspace.current_tab_title()
+        seen["banner"] = workspace.banner.isVisible()
+        seen["banner_text"] = workspace.banner.text()
+        seen["new_alliance"] = window.alliance_actions.new.isEnabled()
+        seen["partner_read_only"] = overview.fields["partner"].editor.isReadOnly()
+        seen["lock_file"] = window.portfolio and lock.lock_path(window.portfolio.path).exists()
+        return grab(window, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", noting_grab)
+    return seen
 
 
 def render(path, out, tab=None, passphrase=PASSPHRASE) -> int:
@@ -48,11 +73,44 @@ def test_app_screenshot_writes_a_real_picture(qapp, portfolio_file, tmp_path):
     assert AppSettings().recent_files() == []  # a render leaves the user's settings alone
 
 
-@pytest.mark.parametrize("name", ["Dashboard", "dashboard", "RISKS", "Lifecycle"])
-def test_app_screenshot_accepts_every_tab_in_any_case(qapp, portfolio_file, tmp_path, name):
+@pytest.mark.parametrize("name", ["Dashboard", "dashboard", "RISKS", "Lifecycle", "overview"])
+def test_app_screenshot_accepts_every_tab_in_any_case(
+    qapp, portfolio_file, tmp_path, name, grabbed
+):
     out = tmp_path / "shot.png"
     assert render(portfolio_file, out, tab=name) == 0
     assert out.exists()
+    assert grabbed["tab"] == find_tab_title(name)
+    assert grabbed["tab"].casefold() == name.casefold()
+
+
+def test_app_screenshot_leaves_the_file_and_its_folder_alone(
+    qapp, portfolio_file, tmp_path, grabbed
+):
+    folder = portfolio_file.parent
+    out_dir = tmp_path / "shots"
+    out_dir.mkdir()
+    before = (portfolio_file.read_bytes(), sorted(p.name for p in folder.iterdir()))
+    assert render(portfolio_file, out_dir / "shot.png", tab="Overview") == 0
+    after = (portfolio_file.read_bytes(), sorted(p.name for p in folder.iterdir()))
+    assert after == before
+    assert not grabbed["lock_file"]  # not even while the picture was taken
+    assert not lock.lock_path(portfolio_file).exists()
+    # the file is writable, so the picture shows it as a user opening it would see it
+    assert grabbed["banner"] is False
+    assert grabbed["new_alliance"] is True
+    assert grabbed["partner_read_only"] is False
+
+
+def test_app_screenshot_of_a_read_only_file_shows_the_banner(
+    qapp, portfolio_file, tmp_path, grabbed
+):
+    portfolio_file.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # 0o444
+    assert writable_problem(portfolio_file) == "the file is read-only"
+    assert render(portfolio_file, tmp_path / "shot.png", tab="Overview") == 0
+    assert grabbed["banner"] is True
+    assert "the file is read-only" in grabbed["banner_text"]
+    assert grabbed["new_alliance"] is False
 
 
 def test_app_unknown_tab_fails_with_one_sentence(qapp, portfolio_file, tmp_path, capsys):

@@ -16,8 +16,11 @@ from alliance_desk import clock
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import writable_problem
+from alliance_desk.ui import undo
 from alliance_desk.ui.main_window import ASK_LATER, LOCK_REFRESH_MS, MainWindow
+from alliance_desk.ui.overview_tab import OverviewTab
 from tests.conftest import PASSPHRASE
+from tests.ui.conftest import DISK_FAILURE
 from tests.ui.shell_support import (
     Answering,
     activate,
@@ -50,6 +53,14 @@ def opened(window, portfolio_file) -> MainWindow:
     """The window with the template portfolio open (passphrase given, as from the CLI)."""
     assert window.open_path(portfolio_file, PASSPHRASE)
     return window
+
+
+@pytest.fixture
+def overview(qtbot, opened) -> tuple[MainWindow, OverviewTab]:
+    """The open window showing Helios on the Overview tab, active for shortcuts."""
+    opened.workspace.select_tab("Overview")
+    activate(qtbot, opened)
+    return opened, opened.workspace.tab("Overview")
 
 
 def enter_passphrase(qtbot, secret: str = PASSPHRASE, remember: bool = False):
@@ -289,6 +300,111 @@ def test_main_window_invalid_name_is_refused_in_the_dialog(qtbot, opened):
     assert opened.undo_stack.count() == 0
 
 
+def test_main_window_new_alliance_that_cannot_be_saved_says_so_in_the_dialog(
+    qtbot, opened, portfolio_file, failing_commits
+):
+    seen = {}
+
+    def add_on_a_failing_disk(dialog):
+        qtbot.keyClicks(dialog.name_edit, "Northstar Diagnostics")
+        click_ok(qtbot, dialog)
+        seen["visible"] = dialog.isVisible()
+        seen["failure"] = dialog.failure.text()
+        seen["name"] = dialog.name_edit.text()  # what was typed is still there
+        click_cancel(qtbot, dialog)
+
+    with failing_commits(opened.portfolio), Answering(add_on_a_failing_disk):
+        opened.alliance_actions.new.trigger()
+    assert seen == {"visible": True, "failure": DISK_FAILURE, "name": "Northstar Diagnostics"}
+    assert opened.undo_stack.count() == 0
+    assert sidebar_names(opened) == ["Helios Oncology"]
+    assert names_on_disk(portfolio_file) == ["Helios Oncology"]
+
+
+def test_main_window_archive_that_cannot_be_saved_is_said_in_a_box(
+    qtbot, opened, shown_errors, failing_commits
+):
+    with failing_commits(opened.portfolio):
+        opened.alliance_actions.archive.trigger()
+    assert shown_errors == [DISK_FAILURE]
+    assert opened.undo_stack.count() == 0
+    assert sidebar_names(opened) == ["Helios Oncology"]
+    assert opened.portfolio.alliances()[0].archived_at is None
+
+
+def test_main_window_undo_that_cannot_be_saved_is_said_not_raised(
+    qtbot, opened, shown_errors, failing_commits
+):
+    window = opened
+    window.alliance_actions.archive.trigger()
+    assert sidebar_names(window) == []
+    QApplication.processEvents()  # views reload after the archive while the disk still works
+    with failing_commits(window.portfolio):
+        shortcut(qtbot, window, Qt.Key.Key_Z, CTRL)
+        qtbot.waitUntil(lambda: shown_errors == [DISK_FAILURE])
+    assert window.portfolio.alliances()[0].archived_at == clock.today()  # still archived
+
+
+def test_main_window_closed_gives_the_undo_error_hook_back(qtbot, portfolio_file):
+    before = undo.report_error
+    window = make_window(qtbot)
+    assert undo.report_error == window.report_edit_error
+    window.close()
+    assert undo.report_error is before
+
+
+def test_main_window_ctrl_z_after_enter_in_a_field_undoes_the_stored_edit(
+    qtbot, overview, portfolio_file
+):
+    window, tab = overview
+    partner = tab.fields["partner"]
+    type_in_field(qtbot, partner, "Nimbus Cloud")
+    qtbot.keyClick(partner.editor, Qt.Key.Key_Return)
+    assert on_disk(portfolio_file, "partner") == "Nimbus Cloud"
+    assert partner.editor.hasFocus()
+
+    qtbot.keyClick(partner.editor, Qt.Key.Key_Z, CTRL)  # focus still in the field
+    assert on_disk(portfolio_file, "partner") == "Brightwave Bio"
+    assert partner.text() == "Brightwave Bio"
+    assert window.undo_stack.index() == 0
+
+    qtbot.keyClick(partner.editor, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert on_disk(portfolio_file, "partner") == "Nimbus Cloud"
+    assert partner.text() == "Nimbus Cloud"
+    qtbot.keyClick(partner.editor, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(partner.editor, Qt.Key.Key_Y, CTRL)
+    assert on_disk(portfolio_file, "partner") == "Nimbus Cloud"
+    assert partner.text() == "Nimbus Cloud"
+
+
+def test_main_window_ctrl_z_while_typing_undoes_the_typing(qtbot, overview, portfolio_file):
+    window, tab = overview
+    partner = tab.fields["partner"]
+    type_in_field(qtbot, partner, "Nimbus Cloud")
+    qtbot.keyClick(partner.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(partner.editor, Qt.Key.Key_End)
+    qtbot.keyClicks(partner.editor, " Ltd")  # not finished
+    qtbot.keyClick(partner.editor, Qt.Key.Key_Z, CTRL)
+    assert partner.text() == "Nimbus Cloud"  # the typing is undone, the stored edit is not
+    assert window.undo_stack.index() == 1
+    assert on_disk(portfolio_file, "partner") == "Nimbus Cloud"
+
+
+def test_main_window_ctrl_z_after_enter_in_a_text_field_undoes_the_stored_edit(
+    qtbot, overview, portfolio_file
+):
+    window, tab = overview
+    purpose = tab.fields["purpose"]  # several lines; Enter finishes it
+    purpose.editor.setFocus()
+    qtbot.keyClicks(purpose.editor, "Bring Helios to Europe")
+    qtbot.keyClick(purpose.editor, Qt.Key.Key_Return)
+    assert on_disk(portfolio_file, "purpose") == "Bring Helios to Europe"
+    qtbot.keyClick(purpose.editor, Qt.Key.Key_Z, CTRL)
+    assert on_disk(portfolio_file, "purpose") == ""
+    assert purpose.text() == ""
+    assert window.undo_stack.index() == 0
+
+
 def test_main_window_archive_hides_and_show_archived_reveals(qtbot, opened):
     window = opened
     window.alliance_actions.archive.trigger()
@@ -490,6 +606,19 @@ def someone_else_holds(path) -> None:
     }
     assert info["host"] != socket.gethostname()
     lock.lock_path(path).write_text(json.dumps(info), encoding="utf-8")
+
+
+def on_disk(path, field: str):
+    """A field of Helios as a second, read-only connection finds it in the file."""
+    with Portfolio.open(path, PASSPHRASE, read_only=True) as copy:
+        return getattr(copy.find_alliance("Helios Oncology"), field)
+
+
+def type_in_field(qtbot, field, text: str) -> None:
+    """Replace a form field's text by typing, without finishing the edit."""
+    field.editor.setFocus()
+    qtbot.keyClick(field.editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(field.editor, text)
 
 
 def names_on_disk(path) -> list[str]:

@@ -8,8 +8,10 @@ from PySide6.QtCore import QDate, Qt
 from alliance_desk import clock
 from alliance_desk.models import ActionItem, Alliance, Decision, Risk
 from alliance_desk.portfolio import Portfolio
+from alliance_desk.ui.fields import LineField, TextField
 from alliance_desk.ui.overview_tab import EMPTY_TEXT, OverviewTab
 from tests.conftest import PASSPHRASE
+from tests.ui.conftest import DISK_FAILURE
 
 
 @pytest.fixture
@@ -228,12 +230,71 @@ def test_overview_escape_puts_the_stored_text_back(tab, alliance, qtbot):
     assert alliance.partner == "Brightwave Bio"
 
 
-def test_overview_read_only_disables_every_editor(tab, qtbot):
+def test_overview_read_only_keeps_text_selectable_but_stores_nothing(
+    tab, alliance, portfolio_file, qtbot
+):
     tab.set_read_only(True)
-    assert all(not field.editor.isEnabled() for field in tab.fields.values())
+    for field in tab.fields.values():
+        if isinstance(field, LineField | TextField):  # readable and copyable, not greyed out
+            assert field.editor.isEnabled() and field.editor.isReadOnly(), field.name
+        else:
+            assert not field.editor.isEnabled(), field.name
     assert not tab.fields["start_date"].picker.isEnabled()
+
+    partner = tab.fields["partner"]
+    type_into(qtbot, partner, "Nimbus Cloud")  # Ctrl+A still selects; the typing goes nowhere
+    assert partner.editor.selectedText() == "Brightwave Bio"
+    assert partner.text() == "Brightwave Bio"
+    notes = tab.fields["notes"]
+    notes.editor.setFocus()
+    qtbot.keyClicks(notes.editor, "Scribble")
+    partner.editor.setFocus()
+    assert notes.text() == ""
+    assert alliance.partner == "Brightwave Bio" and alliance.notes == ""
+    assert on_disk(portfolio_file, alliance, "partner") == "Brightwave Bio"
+    assert tab.context.undo_stack.count() == 0
+
     tab.set_read_only(False)
     assert all(field.editor.isEnabled() for field in tab.fields.values())
+    assert not partner.editor.isReadOnly()
+
+
+def test_overview_failed_save_says_why_and_shows_the_stored_value(
+    tab, alliance, portfolio_file, qtbot, failing_commits
+):
+    partner = tab.fields["partner"]
+    type_into(qtbot, partner, "Nimbus Cloud")  # one edit that is stored
+    stack = tab.context.undo_stack
+    assert (stack.count(), stack.index()) == (1, 1)
+
+    with failing_commits(tab.context.portfolio):
+        type_into(qtbot, partner, "Orion Pharma")
+        assert partner.error_text() == DISK_FAILURE
+        assert partner.error.isVisible()
+        assert partner.text() == "Nimbus Cloud"
+        assert not partner.is_dirty()
+        assert (stack.count(), stack.index()) == (1, 1)
+    assert on_disk(portfolio_file, alliance, "partner") == "Nimbus Cloud"
+    assert alliance.partner == "Nimbus Cloud"
+
+    type_into(qtbot, partner, "Orion Pharma")  # the disk is back: the same edit now works
+    assert partner.error_text() == ""
+    assert on_disk(portfolio_file, alliance, "partner") == "Orion Pharma"
+    assert (stack.count(), stack.index()) == (2, 2)
+
+
+def test_overview_failed_stage_change_keeps_stage_and_history(
+    tab, alliance, portfolio, qtbot, failing_commits
+):
+    stage = tab.fields["stage"]
+    stage.editor.setFocus()
+    with failing_commits(portfolio):
+        qtbot.keyClick(stage.editor, Qt.Key.Key_Down)  # Formation -> Governance
+        assert stage.error_text() == DISK_FAILURE
+        assert stage.label() == "Formation"
+    assert alliance.stage == "formation"
+    assert [c.stage for c in portfolio.stage_history(alliance)] == ["formation"]
+    assert tab.context.undo_stack.count() == 0
 
 
 def test_overview_without_an_alliance_shows_what_to_do(context, qtbot):

@@ -1,0 +1,55 @@
+"""Undoable edits: `perform` stores before it pushes, and a failing undo is reported, not raised."""
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from alliance_desk.models.validation import ValidationError
+from alliance_desk.ui import undo
+from alliance_desk.ui.undo import AddAllianceCommand, EditCommand, EditFailed, perform
+from tests.ui.conftest import DISK_FAILURE
+
+
+@pytest.fixture
+def reported(monkeypatch) -> list[str]:
+    messages: list[str] = []
+    monkeypatch.setattr(undo, "report_error", messages.append)
+    return messages
+
+
+def test_perform_failed_write_raises_and_pushes_nothing(portfolio, alliance, failing_commits):
+    stack = QUndoStack()
+    with failing_commits(portfolio), pytest.raises(EditFailed) as failure:
+        perform(stack, EditCommand(portfolio, alliance, "Change partner", partner="Nimbus"))
+    assert str(failure.value) == DISK_FAILURE
+    assert stack.count() == 0
+    assert alliance.partner == "Brightwave Bio"
+
+
+def test_perform_broken_rule_raises_and_pushes_nothing(portfolio, alliance):
+    stack = QUndoStack()
+    with pytest.raises(ValidationError, match="must not be empty"):
+        perform(stack, EditCommand(portfolio, alliance, "Rename", name=""))
+    assert stack.count() == 0
+
+
+def test_perform_stores_once_then_undo_and_redo_replay(portfolio, alliance, reported):
+    stack = QUndoStack()
+    command = AddAllianceCommand(portfolio, "Northstar")
+    perform(stack, command)
+    assert [a.name for a in portfolio.alliances()] == ["Helios Oncology", "Northstar"]
+    stack.undo()
+    assert [a.name for a in portfolio.alliances()] == ["Helios Oncology"]
+    stack.redo()
+    assert portfolio.find_alliance("Northstar").id == command.alliance.id
+    assert reported == []
+
+
+def test_undo_failure_is_reported_through_the_hook_not_raised(
+    portfolio, alliance, failing_commits, reported
+):
+    stack = QUndoStack()
+    perform(stack, EditCommand(portfolio, alliance, "Change partner", partner="Nimbus"))
+    with failing_commits(portfolio):
+        stack.undo()
+    assert reported == [DISK_FAILURE]
+    assert alliance.partner == "Nimbus"
