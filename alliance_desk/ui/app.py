@@ -33,6 +33,9 @@ STYLE_SHEET = f"""
 #ReadOnlyBanner {{
     background: #fff3bf; color: #5c4400; border-bottom: 1px solid #e6cf7a; padding: 8px 14px;
 }}
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {{
+    background: #f1f3f5; color: #323f4b;
+}}
 #WelcomePage {{ background: #f4f5f7; }}
 #WelcomeTitle {{ font-size: 24pt; font-weight: 600; color: #1f2933; }}
 #WelcomeTagline {{ font-size: 11pt; color: #52606d; }}

@@ -270,6 +270,7 @@ class LineField(Field):
     def set_read_only(self, read_only: bool) -> None:
         # read-only rather than disabled: the text stays readable, selectable and copyable
         self.editor.setReadOnly(read_only)
+        _repolish(self.editor)  # the style sheet greys read-only editors by this property
 
 
 class NumberField(LineField):
@@ -404,6 +405,7 @@ class TextField(Field):
 
     def set_read_only(self, read_only: bool) -> None:
         self.editor.setReadOnly(read_only)  # still selectable, copyable and scrollable
+        _repolish(self.editor)
 
 
 class _LineEdit(QLineEdit):
@@ -455,3 +457,9 @@ def _small_label(text: str, colour: str) -> QLabel:
     label.setStyleSheet(f"color: {colour};")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def _repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a property its rules select on has changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
