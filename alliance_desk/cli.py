@@ -27,13 +27,16 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance-desk",
         description="Alliance Desk: an encrypted, offline workbench for alliance managers. "
-        "Sub-commands: new, demo, info, check, passwd (alliance-desk COMMAND --help).",
+        "Sub-commands: new, demo, info, check, passwd, worksheet (alliance-desk COMMAND --help).",
     )
     parser.add_argument("path", nargs="?", help="portfolio file to open")
     parser.add_argument("--demo", action="store_true", help="open the demo portfolio")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window and exit")
     parser.add_argument("--tab", metavar="NAME", help="with --screenshot: the tab to show")
     parser.add_argument("--passphrase-file", metavar="FILE")
+    parser.add_argument(
+        "--selftest", action="store_true", help="check this installation off-screen and exit"
+    )
     parser.add_argument("--version", action="version", version=f"Alliance Desk {__version__}")
     return parser
 
@@ -60,10 +63,18 @@ def _command_parser() -> argparse.ArgumentParser:
     passwd = command("passwd", "Change the passphrase.")
     passwd.add_argument("--passphrase-file", metavar="FILE", help="the current passphrase")
     passwd.add_argument("--new-passphrase-file", metavar="FILE", help="the new passphrase")
+    sheet = command("worksheet", "Print stakeholder worksheets to a PDF or Word file.")
+    sheet.add_argument("--alliance", metavar="NAME", help="the alliance (default: all)")
+    sheet.add_argument(
+        "--stakeholder", metavar="NAME", nargs="+", action="extend", help="only these, in order"
+    )
+    sheet.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", required=True)
+    sheet.add_argument("--interviewer", metavar="NAME", default="", help="printed in the header")
+    sheet.add_argument("--passphrase-file", metavar="FILE")
     return parser
 
 
-COMMANDS = ["new", "demo", "info", "check", "passwd"]
+COMMANDS = ["new", "demo", "info", "check", "passwd", "worksheet"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,17 +179,59 @@ def cmd_passwd(args) -> int:
     return 0
 
 
+def cmd_worksheet(args) -> int:
+    """The worksheet as PDF (Qt, off-screen, imported only here) or Word (python-docx)."""
+    from alliance_desk.reports.output import write_atomically
+    from alliance_desk.reports.worksheet import NotFound, build_worksheet, choose
+
+    out = Path(args.output)
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise UserError(f"The output must be a .pdf or a .docx file, not {out.name}.")
+    if not out.parent.is_dir():
+        raise UserError(f"There is no folder {out.parent} to write {out.name} into.")
+    with _open(args, read_only=True) as portfolio:
+        try:
+            alliance, people = choose(portfolio, args.alliance, args.stakeholder)
+        except NotFound as exc:
+            raise UserError(str(exc)) from None
+        sheet = build_worksheet(portfolio, alliance, people, interviewer=args.interviewer)
+    try:
+        if out.suffix.lower() == ".pdf":
+            from alliance_desk.ui.worksheet.printing import ensure_gui_application, save_pdf
+
+            ensure_gui_application()
+            pages = write_atomically(out, lambda path: save_pdf(sheet, path))
+            what = f"{pages} page{'s' if pages != 1 else ''}"
+        else:
+            from alliance_desk.reports.worksheet_docx import build_docx
+
+            write_atomically(out, lambda path: build_docx(sheet, path))
+            what = "Word"
+    except OSError as exc:
+        raise UserError(f"Could not write {out}: {exc.strerror or exc}.") from None
+    people_count = sum(1 for column in sheet.columns if not column.blank)
+    print(f"Wrote the worksheet of {people_count} stakeholder(s) to {out} ({what}).")
+    return 0
+
+
 HANDLERS = {
     "new": cmd_new,
     "demo": cmd_demo,
     "info": cmd_info,
     "check": cmd_check,
     "passwd": cmd_passwd,
+    "worksheet": cmd_worksheet,
 }
 
 
 def _run_gui(args) -> int:
     """Open the main window; with --screenshot render it off-screen and exit."""
+    if args.selftest:
+        if args.path or args.demo or args.screenshot or args.tab:
+            raise UserError("--selftest takes no portfolio and no other option.")
+        from alliance_desk.selftest import run_selftest
+
+        return run_selftest()
     if args.tab and not args.screenshot:
         raise UserError("--tab only works together with --screenshot.")
     if args.demo and args.path:

@@ -31,6 +31,7 @@ from alliance_desk.models import (
     Meeting,
     MeetingAttendee,
     Milestone,
+    NeedFeedback,
     Payment,
     PracticeAssessment,
     PracticeScore,
@@ -39,6 +40,7 @@ from alliance_desk.models import (
     SurveyResponse,
     SurveyRound,
     SurveyScore,
+    WorksheetInterview,
 )
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import errors
@@ -185,6 +187,15 @@ class DemoBuilder:
             )
             for alliance_key, role in spec.roles:
                 self.p.link_stakeholder(self.alliances[alliance_key], person, role)
+            if validated:  # the interview behind the validation date
+                self.p.add(
+                    WorksheetInterview,
+                    stakeholder_id=person.id,
+                    alliance_id=self.alliances[spec.roles[0][0]].id,
+                    held_on=person.last_validated_on,
+                    interviewer=person.validated_by,
+                    changes=spec.validation_note,
+                )
             self.people[spec.key] = person
 
     def add_information_needs(self) -> None:
@@ -192,7 +203,7 @@ class DemoBuilder:
         for spec in data.NEEDS:
             positions[spec.person] += 1
             retired = spec.retired_days_ago is not None
-            self.p.add(
+            need = self.p.add(
                 InformationNeed,
                 stakeholder_id=self.people[spec.person].id,
                 alliance_id=self.alliances[spec.alliance].id if spec.alliance else None,
@@ -209,6 +220,10 @@ class DemoBuilder:
                 feedback_on=self.day(-spec.feedback_days_ago) if spec.feedback_days_ago else None,
                 position=positions[spec.person],
             )
+            if need.feedback_on is not None:  # the verdict's entry in the item's history
+                self.p.add(
+                    NeedFeedback, need_id=need.id, verdict=need.feedback, given_on=need.feedback_on
+                )
 
     # --- pulse surveys ---------------------------------------------------------------------
 
@@ -415,7 +430,19 @@ class DemoBuilder:
                 status=spec.status,
                 outcome=spec.outcome,
                 decided_on=self.day(spec.decided),
+                meeting_id=self.raised_at(spec),
             )
+
+    def raised_at(self, spec: data.DecisionSpec) -> str | None:
+        """The latest meeting of the decision's forum held before it was taken (or before today,
+        for a pending one): where it was raised."""
+        before = self.day(spec.decided) or self.today
+        held = [
+            m
+            for m in self.meetings_held[spec.alliance]
+            if m.forum == spec.forum and m.held_on and m.held_on <= before
+        ]
+        return max(held, key=lambda m: m.held_on).id if held else None
 
     def add_payments(self) -> None:
         for spec in data.PAYMENTS:

@@ -6,17 +6,19 @@ announced to subscribers as a `Change` so views refresh what they show.
 """
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, and_, case, func, insert, select
 from sqlalchemy.orm import Session
 
 from alliance_desk import clock
+from alliance_desk.insights import tracking as figures
+from alliance_desk.insights.tracking import MeetingAttendance
 from alliance_desk.models import (
     KIND_OF_MODEL,
     KINDS,
@@ -30,6 +32,17 @@ from alliance_desk.models import (
     Stakeholder,
     SurveyScore,
     Tracked,
+)
+from alliance_desk.models.health import SurveyRound
+from alliance_desk.models.people import InformationNeed, NeedFeedback, WorksheetInterview
+from alliance_desk.models.tracking import (
+    ActionItem,
+    Decision,
+    Meeting,
+    MeetingAttendee,
+    Milestone,
+    Payment,
+    Risk,
 )
 from alliance_desk.models.validation import ValidationError, validate
 from alliance_desk.storage import database, errors, lock, paths
@@ -296,6 +309,7 @@ class Portfolio:
         validate(record)
         self._check_links(record)
         self._check_against_benchmark(record)
+        self._check_tracking(record)
         return record
 
     def check(self, record: Tracked, **fields: Any) -> None:
@@ -309,8 +323,9 @@ class Portfolio:
         for key, value in fields.items():
             setattr(candidate, key, value)
         validate(candidate)
-        self._check_links(candidate)
+        self._check_links(candidate, fields)  # a link to a since-deleted record may stay
         self._check_against_benchmark(candidate)
+        self._check_tracking(candidate, fields)
 
     def delete(self, record: Tracked) -> None:
         """Soft-delete: set the tombstone (merges carry deletions like any other update)."""
@@ -424,6 +439,435 @@ class Portfolio:
         )
         return self._read(lambda s: [(row[0], row[1]) for row in s.execute(statement)])
 
+    # --- worksheet -----------------------------------------------------------------------
+
+    def stakeholders(self) -> list[Stakeholder]:
+        """Every live stakeholder of the portfolio, by name (case-insensitive)."""
+        statement = (
+            select(Stakeholder)
+            .where(Stakeholder.deleted_at.is_(None))
+            .order_by(func.lower(Stakeholder.name), Stakeholder.created_at)
+        )
+        return self._read(lambda s: list(s.scalars(statement)))
+
+    def find_stakeholders(self, name_or_id: str) -> list[Stakeholder]:
+        """The stakeholder with this id, else those whose name matches case-insensitively."""
+        by_id = self.get(Stakeholder, name_or_id)
+        if by_id is not None:
+            return [by_id]
+        wanted = name_or_id.strip().casefold()
+        return [
+            person for person in self.stakeholders() if person.name.strip().casefold() == wanted
+        ]
+
+    def roles(self) -> dict[str, list[tuple[Alliance, str]]]:
+        """Per stakeholder id: the live alliances they serve with their role, by alliance name."""
+        statement = (
+            select(AllianceStakeholder.stakeholder_id, Alliance, AllianceStakeholder.role)
+            .join(Alliance, Alliance.id == AllianceStakeholder.alliance_id)
+            .where(AllianceStakeholder.deleted_at.is_(None), Alliance.deleted_at.is_(None))
+            .order_by(func.lower(Alliance.name))
+        )
+        result: dict[str, list[tuple[Alliance, str]]] = {}
+        for person_id, alliance, role in self._read(lambda s: list(s.execute(statement))):
+            result.setdefault(person_id, []).append((alliance, role))
+        return result
+
+    def unlink_stakeholder(
+        self, alliance: Alliance, stakeholder: Stakeholder
+    ) -> AllianceStakeholder | None:
+        """End a stakeholder's role in an alliance (the person stays); returns the link ended."""
+        for link in self.all(AllianceStakeholder, alliance_id=alliance.id):
+            if link.stakeholder_id == stakeholder.id:
+                self.delete(link)
+                return link
+        return None
+
+    def information_needs(
+        self,
+        stakeholder: Stakeholder,
+        alliance: Alliance | None = None,
+        include_retired: bool = True,
+    ) -> list[InformationNeed]:
+        """A stakeholder's information needs in their order; with `alliance`, those for that
+        alliance and those for no alliance in particular."""
+        needs = self.all(InformationNeed, stakeholder_id=stakeholder.id)
+        if alliance is not None:
+            needs = [n for n in needs if n.alliance_id in (None, alliance.id)]
+        if not include_retired:
+            needs = [n for n in needs if n.status != "retired"]
+        return sorted(needs, key=lambda n: (n.position, n.created_at))
+
+    def add_need(self, stakeholder: Stakeholder, question: str, **fields: Any) -> InformationNeed:
+        """A new information need at the end of the stakeholder's list."""
+        if "position" not in fields:
+            needs = self.all(InformationNeed, stakeholder_id=stakeholder.id)
+            fields["position"] = max((n.position for n in needs), default=0) + 1
+        return self.add(InformationNeed, stakeholder_id=stakeholder.id, question=question, **fields)
+
+    def move_need(self, need: InformationNeed, offset: int) -> bool:
+        """Move an item up (-1) or down (+1) in its stakeholder's list; False at either end."""
+        stakeholder = self.get(Stakeholder, need.stakeholder_id)
+        needs = self.information_needs(stakeholder)
+        index = next(i for i, n in enumerate(needs) if n.id == need.id)
+        target = index + offset
+        if not 0 <= target < len(needs):
+            return False
+        needs.insert(target, needs.pop(index))
+        with self.batch():  # renumber the whole list: old files may hold equal positions
+            for position, item in enumerate(needs, start=1):
+                self.update(item, position=position)
+        return True
+
+    def record_feedback(
+        self,
+        need: InformationNeed,
+        verdict: str,
+        on: date | None = None,
+        note: str = "",
+        interview: WorksheetInterview | None = None,
+    ) -> NeedFeedback:
+        """Record what the reader said about an item on a day (used, not used, missing).
+
+        The item shows the latest verdict; one entered late for an earlier day only joins the
+        history.
+        """
+        on = on or clock.today()
+        interview_id = interview.id if interview is not None else None
+        self.check_new(
+            NeedFeedback,
+            need_id=need.id,
+            verdict=verdict,
+            given_on=on,
+            note=note,
+            interview_id=interview_id,
+        )
+        with self.batch():
+            entry = self.add(
+                NeedFeedback,
+                need_id=need.id,
+                verdict=verdict,
+                given_on=on,
+                note=note,
+                interview_id=interview_id,
+            )
+            if need.feedback_on is None or on >= need.feedback_on:
+                self.update(need, feedback=verdict, feedback_on=on)
+        return entry
+
+    def feedback_history(self, need: InformationNeed) -> list[NeedFeedback]:
+        """Every verdict recorded for an item, newest first."""
+        entries = self.all(NeedFeedback, need_id=need.id)
+        return sorted(entries, key=lambda e: (e.given_on or date.min, e.created_at), reverse=True)
+
+    def add_missing_need(
+        self,
+        stakeholder: Stakeholder,
+        question: str,
+        on: date | None = None,
+        note: str = "",
+        **fields: Any,
+    ) -> InformationNeed:
+        """A reader said something is missing: it becomes a new item, with that verdict in its
+        history, in one step."""
+        on = on or clock.today()
+        with self.batch():
+            need = self.add_need(
+                stakeholder, question, feedback="missing", feedback_on=on, **fields
+            )
+            self.add(NeedFeedback, need_id=need.id, verdict="missing", given_on=on, note=note)
+        return need
+
+    def retire_need(
+        self, need: InformationNeed, reason: str, on: date | None = None
+    ) -> InformationNeed:
+        """Stop reporting an item; it stays, with why and when, hidden from reports."""
+        return self.update(
+            need, status="retired", retired_reason=reason.strip(), retired_on=on or clock.today()
+        )
+
+    def reinstate_need(self, need: InformationNeed) -> InformationNeed:
+        """Report a retired item again."""
+        return self.update(need, status="active", retired_reason="", retired_on=None)
+
+    def unused_needs(self) -> list[tuple[InformationNeed, Stakeholder]]:
+        """Across the portfolio, the active items whose reader last said they do not use them:
+        candidates to stop reporting. Oldest verdict first."""
+        statement = (
+            select(InformationNeed, Stakeholder)
+            .join(Stakeholder, Stakeholder.id == InformationNeed.stakeholder_id)
+            .where(
+                InformationNeed.deleted_at.is_(None),
+                Stakeholder.deleted_at.is_(None),
+                InformationNeed.status == "active",
+                InformationNeed.feedback == "not_used",
+            )
+            .order_by(InformationNeed.feedback_on, func.lower(Stakeholder.name))
+        )
+        return self._read(lambda s: [(row[0], row[1]) for row in s.execute(statement)])
+
+    def record_interview(
+        self,
+        stakeholder: Stakeholder,
+        held_on: date,
+        interviewer: str = "",
+        changes: str = "",
+        alliance: Alliance | None = None,
+    ) -> WorksheetInterview:
+        """Record a worksheet interview; the stakeholder's worksheet counts as validated then
+        (unless a later interview is already recorded)."""
+        fields = {
+            "stakeholder_id": stakeholder.id,
+            "alliance_id": alliance.id if alliance is not None else None,
+            "held_on": held_on,
+            "interviewer": interviewer.strip(),
+            "changes": changes.strip(),
+        }
+        self.check_new(WorksheetInterview, **fields)
+        with self.batch():
+            interview = self.add(WorksheetInterview, **fields)
+            latest = stakeholder.last_validated_on
+            if latest is None or held_on >= latest:
+                self.update(
+                    stakeholder,
+                    last_validated_on=held_on,
+                    validated_by=fields["interviewer"],
+                    validation_note=fields["changes"],
+                )
+        return interview
+
+    def interviews_of(self, stakeholder: Stakeholder) -> list[WorksheetInterview]:
+        """The stakeholder's recorded worksheet interviews, newest first."""
+        rows = self.all(WorksheetInterview, stakeholder_id=stakeholder.id)
+        return sorted(rows, key=lambda r: (r.held_on or date.min, r.created_at), reverse=True)
+
+    # --- tracking ------------------------------------------------------------------------
+
+    def tracking_rows(
+        self,
+        model: type[Tracked],
+        alliance_id: str | None = None,
+        ids: Iterable[str] | None = None,
+        include_archived: bool = False,
+    ) -> list[Row]:
+        """Plain rows of a daily-record kind (actions, milestones, risks, decisions, meetings,
+        payments), for tables of any size: every column plus `alliance_name`.
+
+        Actions add `owner_current` and `owner_removed` (the owning stakeholder's name now,
+        and whether that stakeholder was deleted); risks add `severity`; meetings add
+        `invited` and `attended` (invited people who came). Without `alliance_id` the rows of
+        every working alliance (archived ones too with `include_archived`).
+        """
+        table = model.__table__
+        columns = [*table.c, Alliance.name.label("alliance_name")]
+        statement = select(*columns).join(Alliance, Alliance.id == table.c.alliance_id)
+        if model is ActionItem:
+            owner = Stakeholder.__table__.alias("owner")
+            statement = statement.add_columns(
+                owner.c.name.label("owner_current"),
+                owner.c.deleted_at.is_not(None).label("owner_removed"),
+            ).outerjoin(owner, owner.c.id == table.c.owner_id)
+        elif model is Risk:
+            statement = statement.add_columns(
+                (table.c.likelihood * table.c.impact).label("severity")
+            )
+        elif model is Meeting:
+            counts = self._attendance_counts().subquery()
+            statement = statement.add_columns(
+                func.coalesce(counts.c.invited, 0).label("invited"),
+                func.coalesce(counts.c.attended, 0).label("attended"),
+            ).outerjoin(counts, counts.c.meeting_id == table.c.id)
+        statement = statement.where(table.c.deleted_at.is_(None), Alliance.deleted_at.is_(None))
+        if alliance_id is not None:
+            statement = statement.where(table.c.alliance_id == alliance_id)
+        elif not include_archived:
+            statement = statement.where(Alliance.archived_at.is_(None))
+        if ids is not None:
+            statement = statement.where(table.c.id.in_(list(ids)))
+        statement = statement.order_by(table.c.created_at)
+        return self._read(lambda s: list(s.execute(statement)))
+
+    def _attendance_counts(self):
+        """Per meeting id: people invited, and invited people who came."""
+        attendee = MeetingAttendee.__table__
+        invited = attendee.c.invited.is_(True)
+        return (
+            select(
+                attendee.c.meeting_id,
+                func.sum(case((invited, 1), else_=0)).label("invited"),
+                func.sum(case((and_(invited, attendee.c.attended.is_(True)), 1), else_=0)).label(
+                    "attended"
+                ),
+            )
+            .where(attendee.c.deleted_at.is_(None))
+            .group_by(attendee.c.meeting_id)
+        )
+
+    def add_many(self, model: type[T], rows: Iterable[dict[str, Any]]) -> list[str]:
+        """Check and store many new records of one kind in one transaction: all or none.
+
+        Each row is checked like `add` (a ValidationError names the field of the first bad
+        row; nothing is stored); the rows are written with one bulk insert, so tens of
+        thousands take seconds. Returns the new ids; one Change announces them all.
+        """
+        self._require_writable()
+        moment = clock.now()
+        values = []
+        with self.batch():
+            for fields in rows:
+                record = self._candidate(model, dict(fields))
+                row = {c.key: getattr(record, c.key) for c in model.__table__.columns}
+                row.update(created_at=moment, updated_at=moment, updated_by=self.device_id)
+                values.append(row)
+            if values:
+                with self._write() as session:
+                    session.execute(insert(model.__table__), values)
+        ids = tuple(row["id"] for row in values)
+        if ids:
+            self._announce(Change(KIND_OF_MODEL[model].key, ids, "added"))
+        return list(ids)
+
+    def status_change(self, record: Tracked, status: str) -> dict[str, Any]:
+        """The fields to store when `record` moves to `status` (done dates itself, ...)."""
+        kind = KIND_OF_MODEL[type(record)].key
+        return figures.status_change(kind, record, status, clock.today())
+
+    def set_status(self, records: Iterable[Tracked], status: str) -> None:
+        """Move records to `status` in one transaction (bulk change): all or none."""
+        records = list(records)
+        for record in records:  # every rule first, before anything is written
+            self.check(record, **self.status_change(record, status))
+        with self.batch():
+            for record in records:
+                self.update(record, **self.status_change(record, status))
+
+    def upcoming_decisions(
+        self, within_days: int | None = None, today: date | None = None
+    ) -> list[Row]:
+        """Pending decisions of every working alliance, soonest due first (overdue ones first
+        of all; those without a due date last); with `within_days`, only those due by then."""
+        today = today or clock.today()
+        rows = [r for r in self.tracking_rows(Decision) if r.status == "pending"]
+        if within_days is not None:
+            horizon = today + timedelta(days=within_days)
+            rows = [r for r in rows if r.due_date is not None and r.due_date <= horizon]
+        return sorted(rows, key=lambda r: (r.due_date is None, r.due_date or date.max))
+
+    def delivery_reliability(
+        self, alliance_id: str | None = None, period: str | None = None, today: date | None = None
+    ) -> Any:
+        """On-time delivery of milestones: {'all', 'ours', 'partner', 'joint': OnTime}, or
+        with `period` ('month', 'quarter') a list of PeriodReliability, oldest first."""
+        today = today or clock.today()
+        rows = self.tracking_rows(Milestone, alliance_id)
+        if period is None:
+            return figures.delivery_reliability(rows, today)
+        return figures.delivery_reliability_by_period(rows, today, period)
+
+    def governance_responsiveness(
+        self, alliance_id: str | None = None, period: str | None = None
+    ) -> Any:
+        """Median days from raised to resolved over issues: a Responsiveness, or with
+        `period` a list of PeriodResponsiveness (by resolution date), oldest first."""
+        rows = self.tracking_rows(Risk, alliance_id)
+        if period is None:
+            return figures.governance_responsiveness(rows)
+        return figures.responsiveness_by_period(rows, period)
+
+    def responsiveness_by_alliance(self) -> dict[str, figures.Responsiveness]:
+        return figures.responsiveness_by_alliance(self.tracking_rows(Risk))
+
+    def meeting_attendance(self, alliance_id: str | None = None) -> list[MeetingAttendance]:
+        """Every meeting with its attendance per side (ours, partner), oldest first."""
+        meetings = sorted(
+            self.tracking_rows(Meeting, alliance_id),
+            key=lambda m: (m.held_on is None, m.held_on or date.max),
+        )
+        attendee, person = MeetingAttendee.__table__, Stakeholder.__table__
+        statement = (
+            select(attendee.c.meeting_id, person.c.side, attendee.c.invited, attendee.c.attended)
+            .join(person, person.c.id == attendee.c.stakeholder_id)
+            .where(attendee.c.deleted_at.is_(None))
+        )
+        if alliance_id is not None:
+            statement = statement.join(Meeting, Meeting.id == attendee.c.meeting_id).where(
+                Meeting.alliance_id == alliance_id
+            )
+        by_meeting: dict[str, dict[str, list]] = {}
+        for row in self._read(lambda s: list(s.execute(statement))):
+            side = row.side if row.side in ("ours", "partner") else "ours"
+            by_meeting.setdefault(row.meeting_id, {}).setdefault(side, []).append(row)
+        result = []
+        for meeting in meetings:
+            sides = by_meeting.get(meeting.id, {})
+            by_side = {side: figures.attendance(rows) for side, rows in sides.items()}
+            result.append(MeetingAttendance(meeting, by_side))
+        return result
+
+    def attendance_trend(
+        self, alliance_id: str, forum: str | None = None, side: str | None = None
+    ) -> figures.AttendanceTrend:
+        """Falling, rising or steady attendance over the alliance's held meetings; with
+        `forum`, meetings of that type only; with `side` ('ours', 'partner'), that side's."""
+        held = [
+            m
+            for m in self.meeting_attendance(alliance_id)
+            if m.status == "held" and (forum is None or m.meeting.forum == forum)
+        ]
+        if side is None:
+            return figures.attendance_trend(m.overall.rate for m in held)
+        return figures.attendance_trend(
+            m.attendance_by_side.get(side, figures.Attendance()).rate for m in held
+        )
+
+    def payment_flags(self, today: date | None = None) -> dict[str, figures.PaymentFlag]:
+        """Per alliance id: overdue, disputed and soon-due payments (only alliances with any)."""
+        return figures.payment_flags(self.tracking_rows(Payment), today or clock.today())
+
+    def attendees_of(self, meeting: Meeting) -> list[tuple[MeetingAttendee, Stakeholder]]:
+        """A meeting's invitation rows with their people, by name."""
+        statement = (
+            select(MeetingAttendee, Stakeholder)
+            .join(Stakeholder, Stakeholder.id == MeetingAttendee.stakeholder_id)
+            .where(MeetingAttendee.meeting_id == meeting.id, MeetingAttendee.deleted_at.is_(None))
+            .order_by(func.lower(Stakeholder.name))
+        )
+        return self._read(lambda s: [(row[0], row[1]) for row in s.execute(statement)])
+
+    def meeting_outcomes(self, meeting: Meeting) -> tuple[list[ActionItem], list[Decision]]:
+        """The actions and decisions that came out of a meeting."""
+        actions = [a for a in self.all(ActionItem, source_id=meeting.id) if a.source == "meeting"]
+        return actions, self.all(Decision, meeting_id=meeting.id)
+
+    def _check_tracking(self, record: Tracked, fields: Iterable[str] | None = None) -> None:
+        """Nothing from a meeting (or survey) is due, done or decided before that day."""
+        if isinstance(record, ActionItem) and record.source_id:
+            origin_model = Meeting if record.source == "meeting" else SurveyRound
+            checked = ("due_date", "completed_on")
+            origin_id = record.source_id
+        elif isinstance(record, Decision) and record.meeting_id:
+            origin_model, checked, origin_id = Meeting, ("decided_on",), record.meeting_id
+        else:
+            return
+        if fields is not None:
+            fields = set(fields)
+            if not fields & {*checked, "source", "source_id", "meeting_id"}:
+                return
+        origin = self._read(lambda s: s.get(origin_model, origin_id))
+        if origin is None or origin.held_on is None:
+            return
+        labels = {"due_date": "due date", "completed_on": "completed date"}
+        labels["decided_on"] = "decision date"
+        noun = "meeting" if origin_model is Meeting else "survey round"
+        for name in checked:
+            value = getattr(record, name)
+            if value is not None and value < origin.held_on:
+                raise ValidationError(
+                    name,
+                    f"The {labels[name]} is before the {noun} it came from "
+                    f"({origin.held_on:%Y-%m-%d}).",
+                )
+
     # --- plumbing ------------------------------------------------------------------------
 
     def _require_writable(self) -> None:
@@ -506,10 +950,14 @@ class Portfolio:
                     f"{value:g} is off the {benchmark.name} scale ({low:g} to {high:g}).",
                 )
 
-    def _check_links(self, record: Tracked) -> None:
-        """Every *_id field must point at a live record (a clear message, not an FK error)."""
+    def _check_links(self, record: Tracked, fields: Iterable[str] | None = None) -> None:
+        """Every *_id field (of `fields`, when given) must point at a live record (a clear
+        message, not an FK error). An edit of other fields keeps a link to a record deleted
+        since, e.g. an action whose owner was removed."""
         for column in record.__table__.columns:
             if not column.foreign_keys or column.key == "id":
+                continue
+            if fields is not None and column.key not in fields:
                 continue
             value = getattr(record, column.key)
             if value is None:

@@ -14,6 +14,12 @@ CORE = [
     "alliance_desk.insights",
     "alliance_desk.sync",
     "alliance_desk.reports",
+    "alliance_desk.reports.sanitise",
+    "alliance_desk.reports.worksheet",
+    "alliance_desk.reports.worksheet_html",
+    "alliance_desk.reports.worksheet_docx",
+    "alliance_desk.reports.output",
+    "alliance_desk.insights.worksheets",
     "alliance_desk.cli",
     "alliance_desk.demo",
 ]

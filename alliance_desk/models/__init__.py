@@ -16,7 +16,13 @@ from alliance_desk.models.health import (
     SurveyRound,
     SurveyScore,
 )
-from alliance_desk.models.people import AllianceStakeholder, InformationNeed, Stakeholder
+from alliance_desk.models.people import (
+    AllianceStakeholder,
+    InformationNeed,
+    NeedFeedback,
+    Stakeholder,
+    WorksheetInterview,
+)
 from alliance_desk.models.sync_log import ConflictEntry, SyncPeer
 from alliance_desk.models.tracking import (
     ActionItem,
@@ -47,6 +53,13 @@ KINDS: dict[str, Kind] = {
         Kind("stakeholders", Stakeholder, "stakeholder", "stakeholders"),
         Kind("alliance_stakeholders", AllianceStakeholder, "stakeholder role", "stakeholder roles"),
         Kind("information_needs", InformationNeed, "information need", "information needs"),
+        Kind("need_feedback", NeedFeedback, "feedback entry", "feedback entries"),
+        Kind(
+            "worksheet_interviews",
+            WorksheetInterview,
+            "worksheet interview",
+            "worksheet interviews",
+        ),
         Kind("actions", ActionItem, "action item", "action items"),
         Kind("milestones", Milestone, "milestone", "milestones"),
         Kind("risks", Risk, "risk or issue", "risks and issues"),
@@ -92,6 +105,8 @@ __all__ = [
     "Stakeholder",
     "AllianceStakeholder",
     "InformationNeed",
+    "NeedFeedback",
+    "WorksheetInterview",
     "ActionItem",
     "Milestone",
     "Risk",

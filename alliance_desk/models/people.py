@@ -65,3 +65,30 @@ class InformationNeed(Tracked, Base):
     feedback: Mapped[str] = mapped_column(String(10), default="unknown")
     feedback_on: Mapped[date | None] = on_date()
     position: Mapped[int] = mapped_column(default=0)
+
+
+class WorksheetInterview(Tracked, Base):
+    """One conversation in which a stakeholder checked their worksheet: when, who, what changed."""
+
+    __tablename__ = "worksheet_interview"
+
+    stakeholder_id: Mapped[str] = ref("stakeholder")
+    alliance_id: Mapped[str | None] = ref("alliance", nullable=True)
+    held_on: Mapped[date | None] = on_date()
+    interviewer: Mapped[str] = line()
+    changes: Mapped[str] = prose()
+
+
+class NeedFeedback(Tracked, Base):
+    """What a reader said about one report item on one day: used, not used, or missing.
+
+    The item's `feedback` and `feedback_on` hold the latest verdict; these rows keep them all.
+    """
+
+    __tablename__ = "need_feedback"
+
+    need_id: Mapped[str] = ref("information_need")
+    verdict: Mapped[str] = mapped_column(String(10), default="used")
+    given_on: Mapped[date | None] = on_date()
+    interview_id: Mapped[str | None] = ref("worksheet_interview", nullable=True)
+    note: Mapped[str] = prose()

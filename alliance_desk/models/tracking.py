@@ -9,6 +9,11 @@ from alliance_desk.models.base import Base, Tracked, line, number, on_date, pros
 
 
 class ActionItem(Tracked, Base):
+    """An action with an owner (a stakeholder, or a name as free text) and a due date.
+
+    `source` says where it came from; `source_id` is that meeting's or survey round's id.
+    """
+
     __tablename__ = "action_item"
 
     alliance_id: Mapped[str] = ref("alliance")
@@ -71,6 +76,8 @@ class Risk(Tracked, Base):
 
 
 class Decision(Tracked, Base):
+    """A decision a forum must take; `meeting_id` links it to the meeting it came out of."""
+
     __tablename__ = "decision"
 
     alliance_id: Mapped[str] = ref("alliance")
@@ -82,9 +89,12 @@ class Decision(Tracked, Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     outcome: Mapped[str] = prose()
     decided_on: Mapped[date | None] = on_date()
+    meeting_id: Mapped[str | None] = ref("meeting", nullable=True)
 
 
 class Meeting(Tracked, Base):
+    """A meeting; `forum` holds its type (choices.MEETING_TYPES), `notes` its minutes."""
+
     __tablename__ = "meeting"
 
     alliance_id: Mapped[str] = ref("alliance")

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer
 
+from alliance_desk import clock
 from alliance_desk.models import choices
 from alliance_desk.models.alliance import Alliance, StageChange
 from alliance_desk.models.health import (
@@ -21,13 +22,24 @@ from alliance_desk.models.health import (
     SurveyRound,
     SurveyScore,
 )
-from alliance_desk.models.people import AllianceStakeholder, InformationNeed, Stakeholder
+from alliance_desk.models.people import (
+    AllianceStakeholder,
+    InformationNeed,
+    NeedFeedback,
+    Stakeholder,
+    WorksheetInterview,
+)
 from alliance_desk.models.tracking import ActionItem, Decision, Meeting, Milestone, Payment, Risk
 
 SHORT_TEXT_MAX = 500
 LONG_TEXT_MAX = 1_000_000
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2200, 12, 31)
+# Dates of daily records (due, completed, paid, ...) must be plausible, not just storable:
+# a due date in 1900 or 9999 is a typing slip.
+TRACKING_EARLIEST = date(1950, 1, 1)
+TRACKING_LATEST = date(2100, 12, 31)
+MAX_AMOUNT = 1e12
 
 
 class ValidationError(ValueError):
@@ -77,6 +89,15 @@ RULES: dict[type, Rules] = {
             ("feedback", choices.NEED_FEEDBACK),
         ),
     ),
+    WorksheetInterview: Rules(
+        required=("stakeholder_id", "held_on"),
+        labels=(("held_on", "interview date"),),
+    ),
+    NeedFeedback: Rules(
+        required=("need_id", "given_on"),
+        choices=(("verdict", choices.FEEDBACK_VERDICTS),),
+        labels=(("given_on", "feedback date"),),
+    ),
     ActionItem: Rules(
         required=("alliance_id", "title"),
         choices=(
@@ -85,6 +106,7 @@ RULES: dict[type, Rules] = {
             ("source", choices.ACTION_SOURCES),
         ),
         scores=("impact", "feasibility"),
+        labels=(("due_date", "due date"), ("completed_on", "completed date")),
     ),
     Milestone: Rules(
         required=("alliance_id", "title"),
@@ -93,6 +115,7 @@ RULES: dict[type, Rules] = {
             ("owner_side", choices.ACTION_SIDES),
             ("status", choices.MILESTONE_STATUSES),
         ),
+        labels=(("due_date", "due date"), ("completed_on", "completed date")),
     ),
     Risk: Rules(
         required=("alliance_id", "title"),
@@ -112,10 +135,12 @@ RULES: dict[type, Rules] = {
     Decision: Rules(
         required=("alliance_id", "title"),
         choices=(("forum", choices.FORUMS), ("status", choices.DECISION_STATUSES)),
+        labels=(("due_date", "due date"), ("decided_on", "decision date")),
     ),
     Meeting: Rules(
         required=("alliance_id", "title"),
-        choices=(("forum", choices.FORUMS), ("status", choices.MEETING_STATUSES)),
+        choices=(("forum", choices.MEETING_TYPES), ("status", choices.MEETING_STATUSES)),
+        labels=(("forum", "meeting type"), ("held_on", "meeting date")),
     ),
     Payment: Rules(
         required=("alliance_id", "title"),
@@ -124,6 +149,7 @@ RULES: dict[type, Rules] = {
             ("direction", choices.PAYMENT_DIRECTIONS),
             ("status", choices.PAYMENT_STATUSES),
         ),
+        labels=(("due_date", "due date"), ("paid_on", "paid date")),
     ),
     ChecklistItem: Rules(
         required=("alliance_id", "text"), choices=(("status", choices.CHECK_STATUSES),)
@@ -166,6 +192,7 @@ def validate(record: Any) -> None:
                 later, f"The {label(later)} must not be before the {label(earlier)}."
             )
     _check_special(record)
+    _check_tracking(record, label)
 
 
 def _python_type(column) -> tuple[type, ...]:
@@ -263,8 +290,14 @@ def _check_special(record: Any) -> None:
                 )
     if isinstance(record, Payment) and record.amount is not None and record.amount < 0:
         raise ValidationError("amount", "The amount must not be negative; choose the direction.")
-    if isinstance(record, Payment) and record.currency and len(record.currency) != 3:
-        raise ValidationError("currency", "The currency must be a three-letter code (EUR, USD).")
+    if isinstance(record, Payment) and record.amount is not None and record.amount > MAX_AMOUNT:
+        raise ValidationError("amount", "The amount is too large (at most 1,000,000,000,000).")
+    if isinstance(record, Payment) and record.currency not in choices.CURRENCIES:
+        raise ValidationError(
+            "currency",
+            f"'{record.currency}' is not a currency code; use a three-letter ISO code such as "
+            "EUR, USD or GBP.",
+        )
     if isinstance(record, SurveyRound):
         for field in ("invited_ours", "invited_partner"):
             value = getattr(record, field)
@@ -279,3 +312,38 @@ def _check_special(record: Any) -> None:
         and not (record.retired_reason or "").strip()
     ):
         raise ValidationError("retired_reason", "Say why the item is retired.")
+
+
+TRACKING_MODELS = (ActionItem, Milestone, Risk, Decision, Meeting, Payment)
+# Dates that say something has happened: they cannot lie in the future.
+HAPPENED_DATES = {
+    ActionItem: ("completed_on",),
+    Milestone: ("completed_on",),
+    Risk: ("escalated_on", "resolved_on"),
+    Decision: ("decided_on",),
+    Payment: ("paid_on",),
+}
+
+
+def _check_tracking(record: Any, label) -> None:
+    """Plausible dates on the daily records, and nothing done on a day still to come."""
+    if not isinstance(record, TRACKING_MODELS):
+        return
+    for column in record.__table__.columns:
+        value = getattr(record, column.key)
+        if isinstance(value, date) and not TRACKING_EARLIEST <= _as_date(value) <= TRACKING_LATEST:
+            raise ValidationError(
+                column.key,
+                f"The {label(column.key)} {value:%Y-%m-%d} is not plausible; use a date from "
+                f"{TRACKING_EARLIEST.year} to {TRACKING_LATEST.year}.",
+            )
+    today = clock.today()
+    for field in HAPPENED_DATES.get(type(record), ()):
+        value = getattr(record, field)
+        if value is not None and value > today:
+            raise ValidationError(field, f"The {label(field)} cannot be in the future.")
+    if isinstance(record, Meeting) and record.status == "held":
+        if record.held_on is not None and record.held_on > today:
+            raise ValidationError(
+                "status", "A meeting dated in the future cannot have been held yet."
+            )

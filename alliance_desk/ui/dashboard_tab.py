@@ -5,15 +5,16 @@ insights.status, so the Dashboard, the Overview and the reports agree.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from alliance_desk import clock
 from alliance_desk.insights.status import AllianceCounts, alliance_counts, decisions_due_within
-from alliance_desk.models import ActionItem, Alliance, Decision, Risk, choices
+from alliance_desk.insights.tracking import OnTime, PaymentFlag, delivery_reliability, percent
+from alliance_desk.models import ActionItem, Alliance, Decision, Milestone, Risk, choices
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import ERROR_COLOUR
@@ -26,6 +27,7 @@ from alliance_desk.ui.record_tab import (
     number_column,
     text_column,
 )
+from alliance_desk.ui.tracking.columns import SOON_COLOUR, due_column
 
 DECISION_HORIZON_DAYS = 30
 
@@ -37,6 +39,8 @@ class DashboardRow:
     alliance: Alliance
     counts: AllianceCounts
     decisions_due_soon: int
+    payments: PaymentFlag = field(default_factory=PaymentFlag)
+    on_time: OnTime = field(default_factory=OnTime)
 
     @property
     def id(self) -> str:
@@ -52,6 +56,10 @@ def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[Dash
         for record in portfolio.all(model):
             by_alliance[record.alliance_id].append(record)
         grouped[model] = by_alliance
+    flags = portfolio.payment_flags(today)
+    milestones = defaultdict(list)
+    for row in portfolio.tracking_rows(Milestone):
+        milestones[row.alliance_id].append(row)
     rows = []
     for alliance in portfolio.alliances(include_archived=False):
         decisions = grouped[Decision][alliance.id]
@@ -59,7 +67,9 @@ def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[Dash
             grouped[ActionItem][alliance.id], grouped[Risk][alliance.id], decisions, today
         )
         due_soon = decisions_due_within(decisions, today, DECISION_HORIZON_DAYS)
-        rows.append(DashboardRow(alliance, counts, due_soon))
+        on_time = delivery_reliability(milestones[alliance.id], today)["all"]
+        payments = flags.get(alliance.id, PaymentFlag())
+        rows.append(DashboardRow(alliance, counts, due_soon, payments, on_time))
     return rows
 
 
@@ -92,12 +102,18 @@ DASHBOARD = TableSpec(
     title="Portfolio",
     noun=("alliance", "alliances"),
     loader=lambda portfolio, _alliance: dashboard_rows(portfolio),
-    kinds=frozenset({"alliances", "actions", "risks", "decisions"}),
+    kinds=frozenset({"alliances", "actions", "risks", "decisions", "milestones", "payments"}),
     needs_alliance=False,
     summary=summary_line,
     columns=[
-        text_column("Alliance", lambda row: row.alliance.name),
-        text_column("Partner", lambda row: row.alliance.partner),
+        Column(  # the partner is in the tooltip (and the sidebar): room for the flags
+            "Alliance",
+            lambda row: row.alliance.name,
+            sort_key=lambda row: row.alliance.name.casefold(),
+            tooltip=lambda row: " — with ".join(
+                part for part in (row.alliance.name, row.alliance.partner) if part
+            ),
+        ),
         choice_column("Stage", lambda row: row.alliance.stage, choices.STAGES),
         choice_column("Status", lambda row: row.alliance.status, choices.ALLIANCE_STATUSES),
         choice_column("Importance", lambda row: row.alliance.importance, choices.IMPORTANCE),
@@ -106,6 +122,42 @@ DASHBOARD = TableSpec(
         _count_column("Overdue\nactions", "overdue_actions", alarming=True),
         _count_column("Open\nrisks", "open_risks"),
         date_column("Next decision\ndue", lambda row: row.counts.next_decision_due),
+        Column(
+            "On time",
+            lambda row: percent(row.on_time.share) if row.on_time.counted else "",
+            sort_key=lambda row: -1.0 if row.on_time.share is None else row.on_time.share,
+            align=Qt.AlignmentFlag.AlignCenter,
+            colour=lambda row: ERROR_COLOUR if (row.on_time.share or 1) < 0.7 else None,
+            tooltip=lambda row: f"Delivery reliability: {row.on_time.text()} met on time",
+        ),
+        Column(
+            "Payments",
+            lambda row: row.payments.short(),
+            sort_key=lambda row: {"red": 0, "amber": 1}.get(row.payments.level or "", 2),
+            colour=lambda row: {"red": ERROR_COLOUR, "amber": SOON_COLOUR}.get(
+                row.payments.level or ""
+            ),
+            tooltip=lambda row: (
+                (row.payments.text() or "Nothing due")
+                + ". Red: overdue or disputed; amber: due within 30 days."
+            ),
+        ),
+    ],
+)
+
+UPCOMING_DECISIONS = TableSpec(
+    title="Upcoming decisions across the portfolio",
+    noun=("pending decision", "pending decisions"),
+    loader=lambda portfolio, _alliance: portfolio.upcoming_decisions(),
+    kinds=frozenset({"alliances", "decisions"}),
+    needs_alliance=False,
+    wide_column=1,
+    columns=[
+        due_column(),
+        text_column("Decision", lambda row: row.title),
+        text_column("Alliance", lambda row: row.alliance_name),
+        choice_column("Forum", lambda row: row.forum, choices.FORUMS),
+        text_column("Recommendation", lambda row: row.recommendation),
     ],
 )
 
@@ -120,9 +172,16 @@ class DashboardTab(QWidget):
         self.context = context
         self.table = RecordTable(DASHBOARD, context)
         self.table.view.doubleClicked.connect(self._activated)
+        self.decisions = RecordTable(UPCOMING_DECISIONS, context)
+        self.decisions.view.doubleClicked.connect(self._decision_activated)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.decisions)
+        splitter.setSizes([500, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.table)
+        layout.addWidget(splitter)
 
     def set_alliance(self, alliance: Alliance | None) -> None:
         """The Dashboard covers the whole portfolio; it only highlights the selected alliance."""
@@ -137,6 +196,19 @@ class DashboardTab(QWidget):
     def summary(self) -> str:
         """The summary line as plain text."""
         return self.table.count_text
+
+    def _decision_activated(self, index) -> None:
+        """A pending decision: show its alliance, then the decision in the Decisions tab."""
+        from alliance_desk.ui.tracking.tab import open_record
+
+        source = self.decisions.proxy.mapToSource(index)
+        if not source.isValid():
+            return
+        row = self.decisions.model.row(source.row())
+        alliance = self.context.portfolio.get(Alliance, row.alliance_id)
+        if alliance is not None:
+            self.alliance_activated.emit(alliance)
+        open_record(self, "Decisions", row.id)
 
     def _activated(self, index) -> None:
         source = self.table.proxy.mapToSource(index)

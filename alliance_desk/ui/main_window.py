@@ -352,6 +352,12 @@ class MainWindow(PromptingWindow):
         self.change_passphrase_action.setEnabled(writable)
         self.forget_action.setEnabled(is_open and keychain.recall(portfolio.path) is not None)
         self.close_action.setEnabled(is_open)
+        for action in (
+            self.print_worksheet_action,
+            self.all_stakeholders_action,
+            self.unused_items_action,
+        ):
+            action.setEnabled(is_open)
         self.show_archived_action.setEnabled(is_open)
         self.focus_filter_action.setEnabled(is_open)
         self.ask_edit.setEnabled(is_open)

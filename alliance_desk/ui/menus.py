@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
 from alliance_desk.ui.dialogs import show_about
+from alliance_desk.ui.tracking import menu as tracking_menu
+from alliance_desk.ui.worksheet import actions as worksheet_actions
 
 if TYPE_CHECKING:
     from alliance_desk.ui.main_window import MainWindow
@@ -51,6 +53,22 @@ def install_actions(window: "MainWindow") -> None:
         window, "&Forget remembered passphrase", window.forget_passphrase
     )
     window.close_action = _action(window, "&Close portfolio", window.close_portfolio, "Ctrl+W")
+    window.print_worksheet_action = _action(
+        window,
+        "&Print worksheet…",
+        lambda: worksheet_actions.print_worksheet(window),
+        "Ctrl+P",
+        "Print or save the stakeholder worksheet for an interview",
+    )
+    window.all_stakeholders_action = _action(
+        window, "All &stakeholders", lambda: worksheet_actions.show_all_stakeholders(window)
+    )
+    window.unused_items_action = _action(
+        window,
+        "Report items nobody &uses",
+        lambda: worksheet_actions.show_unused_items(window),
+        tip="Candidates to stop reporting, across the portfolio",
+    )
     window.quit_action = _action(window, "&Quit", window.close, "Ctrl+Q")
     window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -87,6 +105,8 @@ def install_menus(window: "MainWindow") -> None:
     file_menu.addAction(window.forget_action)
     file_menu.aboutToShow.connect(window._update_actions)
     file_menu.addSeparator()
+    file_menu.addAction(window.print_worksheet_action)
+    file_menu.addSeparator()
     file_menu.addAction(window.close_action)
     file_menu.addAction(window.quit_action)
 
@@ -106,6 +126,11 @@ def install_menus(window: "MainWindow") -> None:
     view_menu = bar.addMenu("&View")
     view_menu.addAction(window.show_archived_action)
     view_menu.addAction(window.focus_filter_action)
+    view_menu.addSeparator()
+    view_menu.addAction(window.all_stakeholders_action)
+    view_menu.addAction(window.unused_items_action)
+
+    tracking_menu.install(window, alliance_menu, view_menu)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(window.about_action)

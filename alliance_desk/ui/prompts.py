@@ -49,6 +49,18 @@ class PromptingWindow(QMainWindow):
         clicked = box.clickedButton()
         return "read_only" if clicked is read_only else "take_over" if clicked is anyway else None
 
+    def run_print_dialog(self, dialog: QDialog) -> bool:
+        """A QPrintDialog: True when the user chose to print."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def run_print_preview(self, dialog: QDialog) -> None:
+        """A QPrintPreviewDialog (it prints from inside when the user asks)."""
+        dialog.exec()
+
+    def choose_save_path(self, title: str, suggested: Path, filters: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(suggested), filters)
+        return Path(chosen) if chosen else None
+
     def choose_open_path(self) -> Path | None:
         recent = self.settings.recent_files()
         start = str(recent[0].parent) if recent else str(documents_dir())

@@ -42,6 +42,7 @@ from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, format_date, form
 SORT_ROLE = Qt.ItemDataRole.UserRole
 NO_ALLIANCE_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
 MAX_INITIAL_COLUMN_WIDTH = 260
+MIN_WIDE_COLUMN_WIDTH = 240  # the title or name column, when space is short
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
 
@@ -222,13 +223,9 @@ class RecordTable(QWidget):
         self.alliance: Alliance | None = None
         self._sized = False
 
-        self.model = RecordTableModel(spec.columns, spec.muted, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model = self._make_model()
+        self.proxy = self._make_proxy()
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -236,7 +233,7 @@ class RecordTable(QWidget):
         self.filter.setPlaceholderText("Filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setFixedWidth(220)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._search)
         self.view = _table_view(self.proxy)
         self.view.horizontalHeader().setSectionResizeMode(
             spec.wide_column, QHeaderView.ResizeMode.Stretch
@@ -262,6 +259,21 @@ class RecordTable(QWidget):
         self._timer.timeout.connect(self.refresh)
         context.bridge.changed.connect(self._on_changed)
         self.refresh()
+
+    def _make_model(self) -> RecordTableModel:
+        return RecordTableModel(self.spec.columns, self.spec.muted, self)
+
+    def _make_proxy(self) -> QSortFilterProxyModel:
+        """Sorts by SORT_ROLE; the filter box matches any column's text."""
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSortRole(SORT_ROLE)
+        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        proxy.setFilterKeyColumn(-1)
+        return proxy
+
+    def _search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
 
     def set_alliance(self, alliance: Alliance | None) -> None:
         self.alliance = alliance
@@ -328,6 +340,27 @@ class RecordTable(QWidget):
             cells = self.view.sizeHintForColumn(section)
             width = max(cells, words + 22) + 6
             header.resizeSection(section, min(width, MAX_INITIAL_COLUMN_WIDTH))
+        self._fit_wide_column()
+
+    def _fit_wide_column(self) -> None:
+        """The wide column takes the room the others leave, but never less than a readable
+        width: when the others leave too little, it keeps that width and the table scrolls."""
+        header = self.view.horizontalHeader()
+        wide = getattr(self, "wide_column", self.spec.wide_column)
+        if not 0 <= wide < header.count():
+            return
+        others = sum(header.sectionSize(s) for s in range(header.count()) if s != wide)
+        room = self.view.viewport().width() if self.view.isVisible() else 900
+        if room - others < MIN_WIDE_COLUMN_WIDTH:
+            header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(wide, MIN_WIDE_COLUMN_WIDTH)
+        else:
+            header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._sized:
+            self._fit_wide_column()
 
     def _selected_id(self) -> str:
         indexes = self.view.selectionModel().selectedRows()

@@ -1,0 +1,1 @@
+"""The Stakeholders tab: worksheet grid, people, information needs, living set, map, printing."""

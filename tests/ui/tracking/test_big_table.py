@@ -1,0 +1,117 @@
+"""A portfolio with 30,000 actions: the portfolio-wide table stays a model behind a proxy,
+over plain rows (no widget items, no ORM object per row), and sorts and filters all of them."""
+
+import shutil
+import time
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItemModel, QUndoStack
+from PySide6.QtWidgets import QTableView, QTableWidget
+
+from alliance_desk.models import ActionItem
+from alliance_desk.portfolio import Portfolio
+from alliance_desk.ui.bridge import PortfolioBridge
+from alliance_desk.ui.context import UiContext
+from alliance_desk.ui.tracking.actions import ActionsTab
+from alliance_desk.ui.tracking.table import TrackingTableModel
+from tests.conftest import PASSPHRASE
+
+COUNT = 30_000
+START = date(2026, 1, 1)
+
+
+@pytest.fixture(scope="session")
+def big_template(template_file, tmp_path_factory):
+    """The template portfolio plus 30,000 actions over three alliances, built once."""
+    path = tmp_path_factory.mktemp("big") / "big.alliance"
+    shutil.copyfile(template_file, path)
+    with Portfolio.open(path, PASSPHRASE) as portfolio:
+        alliances = [portfolio.find_alliance("Helios Oncology")]
+        alliances += [portfolio.add_alliance(name) for name in ("Atlas Data", "Borealis Bio")]
+        rows = (
+            {
+                "alliance_id": alliances[n % 3].id,
+                "title": f"Action {n:05d}",
+                "owner_name": f"Owner {n % 40}",
+                "due_date": START + timedelta(days=n % 365),
+                "status": ("open", "in_progress", "done")[n % 3],
+                "impact": 1 + n % 5,
+                "feasibility": 1 + (n // 5) % 5,
+            }
+            for n in range(COUNT)
+        )
+        portfolio.add_many(ActionItem, rows)
+    return path
+
+
+@pytest.fixture
+def big(big_template, tmp_path):
+    path = tmp_path / "big.alliance"
+    shutil.copyfile(big_template, path)
+    portfolio = Portfolio.open(path, PASSPHRASE)
+    yield portfolio
+    portfolio.close()
+
+
+def test_30000_actions_stay_a_proxy_model_table(big, qtbot):
+    context = UiContext(big, PortfolioBridge(big), QUndoStack())
+    tab = ActionsTab(context)
+    qtbot.addWidget(tab)
+    tab.set_alliance(big.find_alliance("Helios Oncology"))
+    started = time.perf_counter()
+    tab.set_portfolio_wide(True)
+    loaded = time.perf_counter() - started
+    tab.resize(1200, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+
+    view = tab.table.view
+    assert isinstance(view, QTableView) and not isinstance(view, QTableWidget)
+    proxy = view.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    model = proxy.sourceModel()
+    assert isinstance(model, TrackingTableModel) and not isinstance(model, QStandardItemModel)
+    assert model.rowCount() == COUNT and proxy.rowCount() == COUNT
+    assert "30000 actions" in tab.table.count_text
+    first = model.rows[0]
+    assert not isinstance(first, ActionItem)  # plain rows from one query, not ORM objects
+    assert type(first).__name__ == "Row"
+    assert tab.findChildren(QTableWidget) == []
+
+    started = time.perf_counter()
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # Action, after the Alliance column
+    sorted_in = time.perf_counter() - started
+    assert model.rows[0].title == f"Action {COUNT - 1:05d}"
+    assert proxy.index(0, 1).data() == f"Action {COUNT - 1:05d}"
+
+    started = time.perf_counter()
+    tab.set_quick_filter("overdue")  # today is 15 Jun 2026 (tests/ui/tracking/conftest.py)
+    filtered_in = time.perf_counter() - started
+    overdue = sum(
+        1
+        for n in range(COUNT)
+        if n % 3 != 2 and START + timedelta(days=n % 365) < date(2026, 6, 15)
+    )
+    assert proxy.rowCount() == overdue
+    print(
+        f"\n30,000 actions: load {loaded:.2f} s, sort {sorted_in:.2f} s, filter {filtered_in:.2f} s"
+    )
+    # generous bounds: this is a smoke test, `make bench` measures speed
+    assert loaded < 10 and sorted_in < 5 and filtered_in < 5
+
+
+def test_editing_one_of_30000_patches_its_row_in_place(big, qtbot):
+    context = UiContext(big, PortfolioBridge(big), QUndoStack())
+    tab = ActionsTab(context)
+    qtbot.addWidget(tab)
+    tab.set_portfolio_wide(True)
+    model = tab.table.model
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    row = model.rows[100]
+    record = big.get(ActionItem, row.id)
+    big.update(record, title="Renamed")
+    qtbot.waitUntil(lambda: model.rows[100].title == "Renamed")
+    assert resets == []  # patched, not reloaded
