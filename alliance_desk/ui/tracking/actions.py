@@ -245,6 +245,13 @@ class ActionsTab(TrackingTab):
                 lambda: self._fill_origins(form, self._form_alliance(form, alliance_id))
             )
 
+    def load_extra(self, record) -> None:
+        """The origin list depends on the loaded action's source: fill it for that source,
+        so the stored meeting or survey round shows by name (not as removed)."""
+        super().load_extra(record)
+        if record is not None:
+            self._fill_origins(self.panel.form, record.alliance_id)
+
     def _form_alliance(self, form: RecordForm, fallback: str | None) -> str | None:
         if "alliance_id" in form.entries:
             return form.field("alliance_id").value() or fallback

@@ -343,3 +343,21 @@ def test_text_being_typed_survives_a_reload_of_the_table(open_tab, portfolio, fi
     qtbot.wait(20)
     assert tab.panel.record.title == "Agree budget"
     assert description.text() == "half-typed"
+
+
+def test_stored_origin_shows_by_name_when_the_action_is_selected(
+    open_tab, portfolio, filled, qtbot
+):
+    """Selecting an action that came from a survey round names the round in 'From', even when
+    the previously shown action had another kind of source."""
+    from alliance_desk.models import SurveyRound
+
+    survey = portfolio.add(
+        SurveyRound, alliance_id=filled.id, title="Pulse survey, May", held_on=date(2026, 5, 20)
+    )
+    add(portfolio, filled, "Fix the handoffs", source="health_review", source_id=survey.id)
+    tab = open_tab("Actions")
+    select(tab, "Agree budget")  # source "other": no origins listed
+    select(tab, "Fix the handoffs")
+    link = tab.panel.form.field("source_id")
+    assert link.label().startswith("Pulse survey, May")
