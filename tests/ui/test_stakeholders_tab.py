@@ -40,7 +40,9 @@ def host(context, alliance, qtbot) -> Host:
 
 
 def settle(qtbot, tab) -> None:
-    """Let the tab's refresh (queued after every change) run."""
+    """Let the tab's refresh (queued after every change) run, and any refresh it queues."""
+    qtbot.waitUntil(lambda: not tab._timer.isActive())
+    qtbot.wait(20)  # events posted by the refresh itself (a busy CI machine is slow)
     qtbot.waitUntil(lambda: not tab._timer.isActive())
 
 
