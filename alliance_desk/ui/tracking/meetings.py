@@ -16,7 +16,7 @@ from alliance_desk.ui.fields import ERROR_COLOUR, ChoiceField, DateField, LineFi
 from alliance_desk.ui.record_tab import Column, Row, choice_column, date_column, text_column
 from alliance_desk.ui.tracking.attendance import AttendancePanel
 from alliance_desk.ui.tracking.columns import coloured
-from alliance_desk.ui.tracking.figures import FigureRow, FigureStrip, big
+from alliance_desk.ui.tracking.figures import FigureRow, big
 from alliance_desk.ui.tracking.form import WIDE, Entry
 from alliance_desk.ui.tracking.tab import (
     QuickFilter,
@@ -51,6 +51,7 @@ def _rate(row: Row) -> float:
 
 class MeetingsTab(TrackingTab):
     model = Meeting
+    figure_periods = True
     kind = "meetings"
     title = "Meetings"
     heading = "Meetings"
@@ -227,16 +228,10 @@ class MeetingsTab(TrackingTab):
 
     # --- attendance and its trend ----------------------------------------------------------
 
-    def make_figures(self) -> FigureStrip:
-        self.strip = FigureStrip()
-        self.strip.on_period = self.refresh_figures
-        return self.strip
-
     def refresh_figures(self) -> None:
         portfolio = self.context.portfolio
-        scope = self.table.scope()
-        if portfolio.closed or (scope is None and not self.table.portfolio_wide):
-            self.strip.show_figures("")
+        shown, scope = self.figure_scope()
+        if not shown:
             return
         meetings = [
             m

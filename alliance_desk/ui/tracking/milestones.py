@@ -22,7 +22,7 @@ from alliance_desk.ui.fields import ERROR_COLOUR, ChoiceField, DateField, LineFi
 from alliance_desk.ui.record_tab import Column, Row, choice_column, date_column, text_column
 from alliance_desk.ui.tracking.columns import GOOD_COLOUR, coloured, due_column, due_html, when
 from alliance_desk.ui.tracking.dialogs import RootCauseDialog
-from alliance_desk.ui.tracking.figures import FigureRow, FigureStrip, big, share_colour
+from alliance_desk.ui.tracking.figures import FigureRow, big, share_colour
 from alliance_desk.ui.tracking.form import Entry
 from alliance_desk.ui.tracking.tab import QuickFilter, TrackingTab, alliance_entry
 from alliance_desk.ui.undo import EditCommand, EditFailed
@@ -52,6 +52,7 @@ def _late_or_missed(row: Row, today) -> bool:
 
 class MilestonesTab(TrackingTab):
     model = Milestone
+    figure_periods = True
     kind = "milestones"
     title = "Milestones"
     heading = "Milestones, deliverables and commitments"
@@ -250,17 +251,10 @@ class MilestonesTab(TrackingTab):
 
     # --- delivery reliability --------------------------------------------------------------
 
-    def make_figures(self) -> FigureStrip:
-        strip = FigureStrip()
-        strip.on_period = self.refresh_figures
-        self.strip = strip
-        return strip
-
     def refresh_figures(self) -> None:
         portfolio = self.context.portfolio
-        scope = self.table.scope()
-        if portfolio.closed or (scope is None and not self.table.portfolio_wide):
-            self.strip.show_figures("")
+        shown, scope = self.figure_scope()
+        if not shown:
             return
         rows = portfolio.tracking_rows(Milestone, scope.id if scope else None)
         today = clock.today()

@@ -18,7 +18,7 @@ from alliance_desk.models import Payment, choices
 from alliance_desk.ui.fields import ERROR_COLOUR, ChoiceField, DateField, LineField, TextField
 from alliance_desk.ui.record_tab import RIGHT, Column, Row, choice_column, date_column, text_column
 from alliance_desk.ui.tracking.columns import SOON_COLOUR, coloured, due_column, due_words, when
-from alliance_desk.ui.tracking.figures import FigureStrip, big
+from alliance_desk.ui.tracking.figures import big
 from alliance_desk.ui.tracking.form import AmountField, CurrencyField, Entry, format_amount
 from alliance_desk.ui.tracking.tab import QuickFilter, TrackingTab, alliance_entry
 
@@ -55,6 +55,7 @@ def _soon(row: Row, today) -> bool:
 
 class PaymentsTab(TrackingTab):
     model = Payment
+    figure_periods = False
     kind = "payments"
     title = "Payments"
     heading = "Payments and financial items"
@@ -164,15 +165,10 @@ class PaymentsTab(TrackingTab):
 
     # --- the payment flag ------------------------------------------------------------------
 
-    def make_figures(self) -> FigureStrip:
-        self.strip = FigureStrip(with_periods=False)
-        return self.strip
-
     def refresh_figures(self) -> None:
         portfolio = self.context.portfolio
-        scope = self.table.scope()
-        if portfolio.closed or (scope is None and not self.table.portfolio_wide):
-            self.strip.show_figures("")
+        shown, scope = self.figure_scope()
+        if not shown:
             return
         rows = portfolio.tracking_rows(Payment, scope.id if scope else None)
         flag = payment_flag(rows, clock.today())

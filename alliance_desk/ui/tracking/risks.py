@@ -21,7 +21,7 @@ from alliance_desk.ui.record_tab import (
     text_column,
 )
 from alliance_desk.ui.tracking.columns import SOON_COLOUR, coloured, when
-from alliance_desk.ui.tracking.figures import FigureRow, FigureStrip, big
+from alliance_desk.ui.tracking.figures import FigureRow, big
 from alliance_desk.ui.tracking.form import BELOW, Entry, OwnerField, ScoreField
 from alliance_desk.ui.tracking.tab import QuickFilter, TrackingTab, alliance_entry
 
@@ -43,6 +43,7 @@ def _severity(row: Any) -> int | None:
 
 class RisksTab(TrackingTab):
     model = Risk
+    figure_periods = True
     kind = "risks"
     title = "Risks"
     heading = "Risks and issues"
@@ -196,16 +197,10 @@ class RisksTab(TrackingTab):
 
     # --- governance responsiveness ---------------------------------------------------------
 
-    def make_figures(self) -> FigureStrip:
-        self.strip = FigureStrip()
-        self.strip.on_period = self.refresh_figures
-        return self.strip
-
     def refresh_figures(self) -> None:
         portfolio = self.context.portfolio
-        scope = self.table.scope()
-        if portfolio.closed or (scope is None and not self.table.portfolio_wide):
-            self.strip.show_figures("")
+        shown, scope = self.figure_scope()
+        if not shown:
             return
         rows = portfolio.tracking_rows(Risk, scope.id if scope else None)
         figure = governance_responsiveness(rows)

@@ -29,6 +29,7 @@ from alliance_desk.ui.record_tab import Column, Row, TableSpec, finished_by_stat
 from alliance_desk.ui.tracking.bar import build_bar
 from alliance_desk.ui.tracking.commands import DeleteRecordsCommand, status_command
 from alliance_desk.ui.tracking.dialogs import NewRecordDialog
+from alliance_desk.ui.tracking.figures import FigureStrip
 from alliance_desk.ui.tracking.form import Entry, LinkField, RecordForm, Sections
 from alliance_desk.ui.tracking.navigation import QuickFilter, find_tab, open_record
 from alliance_desk.ui.tracking.panel import RecordPanel
@@ -119,9 +120,26 @@ class TrackingTab(QWidget):
     def summary(self, rows: list[Row]) -> str:
         return ""
 
+    # None: no figure strip; True/False: a strip with or without the month/quarter choice.
+    figure_periods: bool | None = None
+
     def make_figures(self) -> QWidget | None:
         """A strip of computed figures above the table, or None."""
-        return None
+        if self.figure_periods is None:
+            return None
+        self.strip = FigureStrip(with_periods=self.figure_periods)
+        if self.figure_periods:
+            self.strip.on_period = self.refresh_figures
+        return self.strip
+
+    def figure_scope(self) -> tuple[bool, Alliance | None]:
+        """Whether the strip has anything to cover, and the alliance it covers (None: all).
+        With nothing to cover the strip is emptied."""
+        scope = self.table.scope()
+        if self.context.portfolio.closed or (scope is None and not self.table.portfolio_wide):
+            self.strip.show_figures("")
+            return False, None
+        return True, scope
 
     def refresh_figures(self) -> None:
         """Recompute the figure strip for what the table lists."""
