@@ -32,6 +32,9 @@ from alliance_desk.models import (
     Tracked,
 )
 from alliance_desk.models.validation import ValidationError, validate
+from alliance_desk.portfolio_health import HealthCommands
+from alliance_desk.portfolio_lifecycle import LifecycleCommands
+from alliance_desk.portfolio_practice import PracticeCommands
 from alliance_desk.portfolio_tracking import TrackingCommands
 from alliance_desk.portfolio_worksheet import WorksheetCommands
 from alliance_desk.storage import database, errors, lock, paths
@@ -61,7 +64,9 @@ class BatchFailed(Exception):
 Listener = Callable[[Change], None]
 
 
-class Portfolio(WorksheetCommands, TrackingCommands):
+class Portfolio(
+    WorksheetCommands, TrackingCommands, HealthCommands, LifecycleCommands, PracticeCommands
+):
     """One open portfolio file. Use `Portfolio.open` or `Portfolio.create`; close when done."""
 
     def __init__(self, opened: database.OpenedFile, holds_lock: bool):
