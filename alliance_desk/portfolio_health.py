@@ -1,7 +1,591 @@
 """The health part of the Portfolio service: survey rounds, benchmark values, traffic lights,
 health status and early warnings (the rules themselves live in insights/health.py).
-Mixed into `Portfolio`."""
+Mixed into `Portfolio`.
+
+Figures are computed from plain rows in a few queries for the whole portfolio at once, and the
+per-alliance status is cached until the next committed change, so the sidebar's dots cost one
+computation per edit, not one per repaint.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from alliance_desk import clock
+from alliance_desk.insights import delivery, governance
+from alliance_desk.insights import health as rules
+from alliance_desk.insights.attendance import attendance_trend
+from alliance_desk.insights.health import (
+    BenchmarkHealth,
+    BenchmarkRound,
+    EarlyWarning,
+    HealthStatus,
+    Response,
+    ResponseRate,
+    RoundInfo,
+    Thresholds,
+)
+from alliance_desk.insights.periods import period_label, period_start
+from alliance_desk.models import (
+    ActionItem,
+    Alliance,
+    Benchmark,
+    BenchmarkOverride,
+    Meeting,
+    Milestone,
+    Risk,
+    SurveyResponse,
+    SurveyRound,
+    SurveyScore,
+)
+from alliance_desk.models.validation import ValidationError
+
+RECENT_MEETINGS = 6  # meeting attendance counts the alliance's last six held meetings
+HEALTH_KINDS = frozenset(
+    {
+        "alliances",
+        "benchmarks",
+        "benchmark_overrides",
+        "survey_rounds",
+        "survey_responses",
+        "survey_scores",
+        "milestones",
+        "risks",
+        "meetings",
+        "meeting_attendees",
+        "action_items",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ResponseEntry:
+    """One row of the survey grid: who answered, and a score per benchmark id."""
+
+    side: str = "ours"
+    team: str = ""
+    stakeholder_id: str | None = None
+    comment: str = ""
+    scores: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BenchmarkView:
+    """One benchmark for one alliance: its definition, thresholds, history and where it stands."""
+
+    benchmark: Benchmark
+    thresholds: Thresholds
+    series: list[BenchmarkRound]  # survey benchmarks: per round, oldest first
+    periods: list[tuple[date, str, float | None]]  # computed ones: (start, label, value)
+    trend: rules.Trend
+    current: BenchmarkHealth
+
+    @property
+    def is_survey(self) -> bool:
+        return self.benchmark.source == "survey"
+
+    def points(self) -> list[tuple[date, float | None]]:
+        """The history as dated values, for charts."""
+        if self.is_survey:
+            return [(b.round.held_on, b.overall.mean) for b in self.series if b.round.held_on]
+        return [(start, value) for start, _label, value in self.periods]
+
+
+@dataclass(frozen=True)
+class HealthView:
+    """Everything the Health tab shows for one alliance."""
+
+    alliance: Alliance
+    rounds: list[RoundInfo]  # oldest first
+    responses: list[Response]
+    rates: dict[str, dict[str, ResponseRate]]  # round id -> side -> rate
+    benchmarks: list[BenchmarkView]
+    status: HealthStatus
+    warnings: list[EarlyWarning]
+    baseline_round_id: str | None
+
+    def benchmark(self, benchmark_id: str) -> BenchmarkView | None:
+        return next((b for b in self.benchmarks if b.benchmark.id == benchmark_id), None)
 
 
 class HealthCommands:
     """Methods of `Portfolio` (they use its add/update/_read plumbing)."""
+
+    _health_cache: dict[str, Any] | None = None
+
+    # --- definitions ----------------------------------------------------------------------------
+
+    def live_benchmarks(self) -> list[Benchmark]:
+        """Benchmark definitions in use (not retired), in their order."""
+        return [b for b in self.all(Benchmark, order_by=Benchmark.position) if b.retired_on is None]
+
+    def health_thresholds(self, alliance_id: str | None) -> dict[str, Thresholds]:
+        """Per benchmark id, the thresholds that apply: the alliance's override where it has
+        one (each threshold separately), else the definition's."""
+        overrides = {}
+        if alliance_id is not None:
+            overrides = {
+                o.benchmark_id: o for o in self.all(BenchmarkOverride, alliance_id=alliance_id)
+            }
+        result = {}
+        for benchmark in self.all(Benchmark):
+            override = overrides.get(benchmark.id)
+            green = benchmark.green_at
+            red = benchmark.red_below
+            if override is not None:
+                green = override.green_at if override.green_at is not None else green
+                red = override.red_below if override.red_below is not None else red
+            result[benchmark.id] = Thresholds(green, red, benchmark.higher_is_better)
+        return result
+
+    # --- survey data ----------------------------------------------------------------------------
+
+    def survey_data(self, alliance_id: str | None = None) -> tuple[list[RoundInfo], list[Response]]:
+        """Rounds (oldest first) and responses with their scores, as plain values."""
+        rounds_t, responses_t = SurveyRound.__table__, SurveyResponse.__table__
+        scores_t = SurveyScore.__table__
+        round_query = select(
+            rounds_t.c.id,
+            rounds_t.c.alliance_id,
+            rounds_t.c.held_on,
+            rounds_t.c.title,
+            rounds_t.c.invited_ours,
+            rounds_t.c.invited_partner,
+        ).where(rounds_t.c.deleted_at.is_(None))
+        response_query = (
+            select(responses_t.c.id, responses_t.c.round_id, responses_t.c.side, responses_t.c.team)
+            .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
+            .where(responses_t.c.deleted_at.is_(None), rounds_t.c.deleted_at.is_(None))
+        )
+        score_query = (
+            select(scores_t.c.response_id, scores_t.c.benchmark_id, scores_t.c.value)
+            .join(responses_t, responses_t.c.id == scores_t.c.response_id)
+            .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
+            .where(
+                scores_t.c.deleted_at.is_(None),
+                scores_t.c.value.is_not(None),
+                responses_t.c.deleted_at.is_(None),
+                rounds_t.c.deleted_at.is_(None),
+            )
+        )
+        if alliance_id is not None:
+            round_query = round_query.where(rounds_t.c.alliance_id == alliance_id)
+            response_query = response_query.where(rounds_t.c.alliance_id == alliance_id)
+            score_query = score_query.where(rounds_t.c.alliance_id == alliance_id)
+
+        def read(session):
+            return (
+                list(session.execute(round_query)),
+                list(session.execute(response_query)),
+                list(session.execute(score_query)),
+            )
+
+        round_rows, response_rows, score_rows = self._read(read)
+        scores: dict[str, dict[str, float]] = {}
+        for row in score_rows:
+            scores.setdefault(row.response_id, {})[row.benchmark_id] = row.value
+        rounds = sorted(
+            (
+                RoundInfo(r.id, r.held_on, r.title, r.invited_ours, r.invited_partner)
+                for r in round_rows
+            ),
+            key=rules._round_order,
+        )
+        self._round_alliance = {r.id: r.alliance_id for r in round_rows}
+        responses = [
+            Response(r.round_id, r.side, r.team or "", scores.get(r.id, {})) for r in response_rows
+        ]
+        return rounds, responses
+
+    def add_survey_round(
+        self,
+        alliance: Alliance,
+        held_on: date | None,
+        entries: Sequence[ResponseEntry],
+        title: str = "",
+        invited_ours: int | None = None,
+        invited_partner: int | None = None,
+        note: str = "",
+    ) -> SurveyRound:
+        """A round with its responses and scores, in one transaction (all or nothing).
+
+        Refused with a ValidationError naming the field: a date in the future, more responses
+        on a side than were invited there, a score outside its benchmark's scale.
+        """
+        today = clock.today()
+        if held_on is not None and held_on > today:
+            raise ValidationError("held_on", "A survey round cannot be dated in the future.")
+        answered = [e for e in entries if any(v is not None for v in e.scores.values())]
+        for side, invited, label in (
+            ("ours", invited_ours, "our side"),
+            ("partner", invited_partner, "the partner's side"),
+        ):
+            count = sum(1 for e in answered if e.side == side)
+            if invited is not None and count > invited:
+                raise ValidationError(
+                    f"invited_{side}",
+                    f"{count} responses from {label}, but only {invited} were invited.",
+                )
+        title = title.strip() or (f"Pulse survey {held_on:%B %Y}" if held_on else "Pulse survey")
+        with self.batch():
+            survey = self.add(
+                SurveyRound,
+                alliance_id=alliance.id,
+                title=title,
+                held_on=held_on,
+                invited_ours=invited_ours,
+                invited_partner=invited_partner,
+                note=note,
+            )
+            for entry in answered:
+                response = self.add(
+                    SurveyResponse,
+                    round_id=survey.id,
+                    stakeholder_id=entry.stakeholder_id,
+                    side=entry.side,
+                    team=entry.team,
+                    comment=entry.comment,
+                )
+                for benchmark_id, value in entry.scores.items():
+                    if value is not None:
+                        self.add(
+                            SurveyScore,
+                            response_id=response.id,
+                            benchmark_id=benchmark_id,
+                            value=float(value),
+                        )
+        return survey
+
+    def delete_survey_round(self, survey: SurveyRound) -> None:
+        """The round, its responses and their scores, as one edit (undo: restore_survey_round)."""
+        with self.batch():  # the round first: what goes after it is restored with it
+            self.delete(survey)
+            for response in self.all(SurveyResponse, round_id=survey.id):
+                self.delete(response)
+                for score in self.all(SurveyScore, response_id=response.id):
+                    self.delete(score)
+
+    def restore_survey_round(self, survey: SurveyRound) -> None:
+        """Bring back a round deleted by delete_survey_round, with what was deleted with it."""
+        when = survey.deleted_at
+        with self.batch():
+            self.restore(survey)
+            for response in self.all(SurveyResponse, round_id=survey.id, include_deleted=True):
+                if response.deleted_at is None or response.deleted_at < when:
+                    continue
+                self.restore(response)
+                for score in self.all(SurveyScore, response_id=response.id, include_deleted=True):
+                    if score.deleted_at is not None and score.deleted_at >= when:
+                        self.restore(score)
+
+    # --- figures --------------------------------------------------------------------------------
+
+    def health_view(self, alliance: Alliance, baseline_round_id: str | None = None) -> HealthView:
+        """Every benchmark of the alliance: lights, trend against the baseline round (the first
+        by default), sides, history; the overall status and the early warnings."""
+        rounds, responses = self.survey_data(alliance.id)
+        inputs = self._computed_inputs(alliance.id)
+        thresholds = self.health_thresholds(alliance.id)
+        views = [
+            self._benchmark_view(
+                alliance, b, thresholds[b.id], rounds, responses, inputs, baseline_round_id
+            )
+            for b in self.live_benchmarks()
+        ]
+        rates = {r.id: rules.response_rates(r, responses) for r in rounds}
+        status = self._status(views, rounds, rates)
+        warnings = self._warnings(alliance, views, inputs.get(alliance.id, {}))
+        return HealthView(
+            alliance, rounds, responses, rates, views, status, warnings, baseline_round_id
+        )
+
+    def health_statuses(self) -> dict[str, HealthStatus]:
+        """Per alliance id, its overall health (cached until the next committed change)."""
+        cache = self._health_cache_dict()
+        if "statuses" not in cache:
+            cache["statuses"] = {a.id: s for a, s, _ in self._portfolio_health()}
+        return cache["statuses"]
+
+    def health_status(self, alliance: Alliance) -> HealthStatus:
+        return self.health_statuses().get(alliance.id, HealthStatus(rules.GREY))
+
+    def early_warnings(self) -> list[EarlyWarning]:
+        """Every working alliance's warnings, worst first, then newest."""
+        cache = self._health_cache_dict()
+        if "warnings" not in cache:
+            found = [w for _, _, warnings in self._portfolio_health() for w in warnings]
+            found.sort(key=lambda w: (-rules.SEVERITY[w.severity], -(w.on or date.min).toordinal()))
+            cache["warnings"] = found
+        return cache["warnings"]
+
+    def forget_health(self) -> None:
+        """Drop cached figures (the Portfolio calls this on every committed change)."""
+        self._health_cache = None
+
+    # --- review actions -------------------------------------------------------------------------
+
+    def review_action(self, warning: EarlyWarning) -> ActionItem | None:
+        """The review action already created for this warning's transition, if any."""
+        if not warning.proposes_review:
+            return None
+        for action in self.all(ActionItem, alliance_id=warning.alliance_id, source="health_review"):
+            if action.benchmark_id == warning.benchmark_id and action.source_id == warning.round_id:
+                return action
+        return None
+
+    def create_review_action(
+        self, warning: EarlyWarning, owner_name: str = "", today: date | None = None
+    ) -> ActionItem:
+        """The review DOMAIN.md §3 asks for, due in 14 days; never two for one transition."""
+        existing = self.review_action(warning)
+        if existing is not None:
+            return existing
+        if not warning.proposes_review:
+            raise ValidationError("kind", "Only a change of traffic light proposes a review.")
+        today = today or clock.today()
+        benchmark = self.get(Benchmark, warning.benchmark_id)
+        name = benchmark.name if benchmark else ""
+        alliance = self.get(Alliance, warning.alliance_id)
+        return self.add(
+            ActionItem,
+            alliance_id=warning.alliance_id,
+            title=warning.review_title(name)[:300],
+            description=(
+                "Proposed by an early warning: review what moved and agree actions with an "
+                "owner and a deadline."
+            ),
+            owner_name=owner_name or (alliance.our_lead if alliance else ""),
+            due_date=max(today, warning.on or today) + timedelta(days=rules.REVIEW_WITHIN_DAYS),
+            source="health_review",
+            source_id=warning.round_id,
+            benchmark_id=warning.benchmark_id,
+        )
+
+    def review_completions(self, alliance_id: str) -> list[tuple[date, str, str | None]]:
+        """Completed review actions (date, title, benchmark id), to mark on the trend."""
+        return sorted(
+            (a.completed_on, a.title, a.benchmark_id)
+            for a in self.all(ActionItem, alliance_id=alliance_id, source="health_review")
+            if a.status == "done" and a.completed_on is not None
+        )
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _health_cache_dict(self) -> dict[str, Any]:
+        if self._health_cache is None:
+            self._health_cache = {}
+        return self._health_cache
+
+    def _portfolio_health(self) -> list[tuple[Alliance, HealthStatus, list[EarlyWarning]]]:
+        cache = self._health_cache_dict()
+        if "all" in cache:
+            return cache["all"]
+        alliances = self.alliances(include_archived=False)
+        rounds, responses = self.survey_data()
+        inputs = self._computed_inputs(None)
+        benchmarks = self.live_benchmarks()
+        overrides: dict[str, dict[str, BenchmarkOverride]] = {}
+        for o in self.all(BenchmarkOverride):
+            overrides.setdefault(o.alliance_id, {})[o.benchmark_id] = o
+        defaults = self.health_thresholds(None)
+        rounds_by_alliance: dict[str, list[RoundInfo]] = {}
+        for survey in rounds:
+            rounds_by_alliance.setdefault(self._round_alliance[survey.id], []).append(survey)
+        responses_by_round: dict[str, list[Response]] = {}
+        for response in responses:
+            responses_by_round.setdefault(response.round_id, []).append(response)
+        result = []
+        for alliance in alliances:
+            own_rounds = rounds_by_alliance.get(alliance.id, [])
+            own_responses = [r for s in own_rounds for r in responses_by_round.get(s.id, [])]
+            thresholds = dict(defaults)
+            for benchmark_id, o in overrides.get(alliance.id, {}).items():
+                base = defaults[benchmark_id]
+                thresholds[benchmark_id] = Thresholds(
+                    o.green_at if o.green_at is not None else base.green_at,
+                    o.red_below if o.red_below is not None else base.red_below,
+                    base.higher_is_better,
+                )
+            views = [
+                self._benchmark_view(
+                    alliance, b, thresholds[b.id], own_rounds, own_responses, inputs, None
+                )
+                for b in benchmarks
+            ]
+            rates = {r.id: rules.response_rates(r, own_responses) for r in own_rounds}
+            status = self._status(views, own_rounds, rates)
+            result.append(
+                (alliance, status, self._warnings(alliance, views, inputs.get(alliance.id, {})))
+            )
+        cache["all"] = result
+        return result
+
+    def _computed_inputs(self, alliance_id: str | None) -> dict[str, dict[str, list]]:
+        """The records computed benchmarks use, grouped by alliance id."""
+        grouped: dict[str, dict[str, list]] = {}
+        for name, model in (("milestones", Milestone), ("risks", Risk), ("meetings", Meeting)):
+            for row in self.tracking_rows(model, alliance_id):
+                grouped.setdefault(row.alliance_id, {}).setdefault(name, []).append(row)
+        return grouped
+
+    def _benchmark_view(
+        self,
+        alliance: Alliance,
+        benchmark: Benchmark,
+        thresholds: Thresholds,
+        rounds: list[RoundInfo],
+        responses: list[Response],
+        inputs: dict[str, dict[str, list]],
+        baseline_round_id: str | None,
+    ) -> BenchmarkView:
+        applies = rules.applies_to(benchmark.stages, alliance.stage)
+        records = inputs.get(alliance.id, {})
+        series: list[BenchmarkRound] = []
+        periods: list[tuple[date, str, float | None]] = []
+        if benchmark.source == "survey":
+            series = rules.benchmark_rounds(rounds, responses, benchmark.id, thresholds)
+            trend = rules.trend(series, baseline_round_id)
+            value = trend.latest.overall.mean if trend.latest else None
+        else:
+            value, periods = _computed(benchmark.source, alliance, records)
+            trend = rules.Trend(None, None)
+        current = BenchmarkHealth(
+            benchmark.id,
+            benchmark.name,
+            value,
+            rules.traffic_light(value, thresholds),
+            applies,
+            benchmark.unit,
+        )
+        return BenchmarkView(benchmark, thresholds, series, periods, trend, current)
+
+    @staticmethod
+    def _status(
+        views: list[BenchmarkView],
+        rounds: list[RoundInfo],
+        rates: dict[str, dict[str, ResponseRate]],
+    ) -> HealthStatus:
+        latest_rate = rates[rounds[-1].id]["all"] if rounds else None
+        return rules.overall_status((v.current for v in views), latest_rate)
+
+    @staticmethod
+    def _warnings(
+        alliance: Alliance, views: list[BenchmarkView], records: dict[str, list]
+    ) -> list[EarlyWarning]:
+        found = []
+        for view in views:
+            if view.is_survey and view.current.applies:
+                warning = rules.transition_warning(
+                    alliance.id, view.benchmark.name, view.benchmark.id, view.series
+                )
+                if warning is not None:
+                    found.append(warning)
+        trust = next((v for v in views if v.benchmark.key == "trust"), None)
+        if trust is not None and rules.falling_for([b.overall.mean for b in trust.series]):
+            last = trust.series[-1]
+            found.append(
+                rules.EarlyWarning(
+                    alliance.id,
+                    "falling_trust",
+                    "Trust has fallen in each of the last two rounds ("
+                    + " → ".join(b.overall.text() for b in trust.series[-3:])
+                    + ")",
+                    last.round.held_on,
+                    rules.YELLOW if last.light != rules.RED else rules.RED,
+                    benchmark_id=trust.benchmark.id,
+                )
+            )
+        found.extend(_record_flags(alliance, records))
+        return found
+
+
+def _record_flags(alliance: Alliance, records: dict[str, list]) -> list[EarlyWarning]:
+    """Rising open issues over the last two months; falling meeting attendance."""
+    today = clock.today()
+    days = [today - timedelta(days=60), today - timedelta(days=30), today]
+    issues = [
+        (r.raised_on, r.resolved_on)
+        for r in records.get("risks", [])
+        if r.kind == "issue" and r.status != "cancelled"
+    ]
+    counts = rules.open_issue_counts(issues, days)
+    flags = []
+    if rules.rising_for(counts):
+        flags.append(
+            EarlyWarning(
+                alliance.id,
+                "rising_issues",
+                f"Open issues keep rising ({counts[0]} → {counts[1]} → {counts[2]} "
+                "over the last two months)",
+                today,
+                rules.YELLOW,
+            )
+        )
+    held = sorted(
+        (m for m in records.get("meetings", []) if m.status == "held" and m.held_on),
+        key=lambda m: m.held_on,
+    )
+    trend = attendance_trend(m.attended / m.invited if m.invited else None for m in held)
+    if trend.direction == "falling":
+        flags.append(
+            EarlyWarning(
+                alliance.id,
+                "falling_attendance",
+                f"Meeting attendance is falling ({trend.text()})",
+                today,
+                rules.YELLOW,
+            )
+        )
+    return flags
+
+
+def _computed(
+    source: str, alliance: Alliance, records: dict[str, list]
+) -> tuple[float | None, list[tuple[date, str, float | None]]]:
+    """A computed benchmark's current value and its quarterly history."""
+    today = clock.today()
+    if source == "revenue_dependency":
+        return alliance.revenue_share, []
+    if source == "delivery_reliability":
+        milestones = records.get("milestones", [])
+        share = delivery.delivery_reliability(milestones, today)["all"].share
+        periods = [
+            (p.start, p.label, None if p.overall.share is None else p.overall.share * 100)
+            for p in delivery.delivery_reliability_by_period(milestones, today, "quarter")
+        ]
+        return (None if share is None else share * 100), periods
+    if source == "governance_responsiveness":
+        risks = records.get("risks", [])
+        periods = [
+            (p.start, p.label, p.figure.median_days)
+            for p in governance.responsiveness_by_period(risks, "quarter")
+        ]
+        return governance.governance_responsiveness(risks).median_days, periods
+    if source == "meeting_attendance":
+        held = sorted(
+            (m for m in records.get("meetings", []) if m.status == "held" and m.held_on),
+            key=lambda m: m.held_on,
+        )
+        return _attendance(held[-RECENT_MEETINGS:]), _attendance_periods(held)
+    return None, []
+
+
+def _attendance(meetings: Iterable[Any]) -> float | None:
+    invited = attended = 0
+    for meeting in meetings:
+        invited += meeting.invited
+        attended += meeting.attended
+    return 100 * attended / invited if invited else None
+
+
+def _attendance_periods(held: list[Any]) -> list[tuple[date, str, float | None]]:
+    grouped: dict[date, list[Any]] = {}
+    for meeting in held:
+        grouped.setdefault(period_start(meeting.held_on, "quarter"), []).append(meeting)
+    return [
+        (start, period_label(start, "quarter"), _attendance(group))
+        for start, group in sorted(grouped.items())
+    ]
