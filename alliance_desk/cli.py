@@ -8,12 +8,14 @@ import os
 import sys
 from pathlib import Path
 
-from alliance_desk import __version__
+from alliance_desk import __version__, cli_ask, cli_preread
 from alliance_desk.models import KINDS
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import Portfolio, PortfolioReadOnly
+from alliance_desk.reports import transfer_cli
 from alliance_desk.storage import errors, keychain, passphrase, paths
 from alliance_desk.storage.database import check_file
+from alliance_desk.sync import command as merge_command
 
 DEMO_PASSPHRASE = "demo"
 HIDDEN_KINDS = {"devices", "portfolio_info", "sync_peers"}
@@ -27,7 +29,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance-desk",
         description="Alliance Desk: an encrypted, offline workbench for alliance managers. "
-        "Sub-commands: new, demo, info, check, passwd, worksheet (alliance-desk COMMAND --help).",
+        "Sub-commands: new, demo, info, check, passwd, worksheet, preread, ask, import, export, "
+        "merge (alliance-desk COMMAND --help).",
     )
     parser.add_argument("path", nargs="?", help="portfolio file to open")
     parser.add_argument("--demo", action="store_true", help="open the demo portfolio")
@@ -71,10 +74,26 @@ def _command_parser() -> argparse.ArgumentParser:
     sheet.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", required=True)
     sheet.add_argument("--interviewer", metavar="NAME", default="", help="printed in the header")
     sheet.add_argument("--passphrase-file", metavar="FILE")
+    cli_preread.add_parser(command)
+    cli_ask.add_parser(command)
+    transfer_cli.add_commands(command)
+    merge_command.add_parser(commands)
     return parser
 
 
-COMMANDS = ["new", "demo", "info", "check", "passwd", "worksheet"]
+COMMANDS = [
+    "new",
+    "demo",
+    "info",
+    "check",
+    "passwd",
+    "worksheet",
+    "preread",
+    "ask",
+    "import",
+    "export",
+    "merge",
+]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,6 +240,11 @@ HANDLERS = {
     "check": cmd_check,
     "passwd": cmd_passwd,
     "worksheet": cmd_worksheet,
+    "preread": lambda args: cli_preread.run(args, _open, UserError),
+    "ask": lambda args: cli_ask.run(args, _open, UserError),
+    "import": lambda args: transfer_cli.cmd_import(args, _open, UserError),
+    "export": lambda args: transfer_cli.cmd_export(args, _open, UserError),
+    "merge": merge_command.run,
 }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from alliance_desk import clock
 from alliance_desk.changes import Change
+from alliance_desk.insights.lifecycle import override_problem
 from alliance_desk.models import (
     KIND_OF_MODEL,
     KINDS,
@@ -202,6 +203,13 @@ class Portfolio(
         if self._holds_lock:
             lock.refresh(self.path)
 
+    def reload(self) -> None:
+        """Forget cached records after another connection changed the file (a merge or sync);
+        views reload on the Change with op "reloaded"."""
+        self._end_read()
+        self._session.expire_all()
+        self._announce(Change("", (), "reloaded"))
+
     # --- change announcements ------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -210,6 +218,7 @@ class Portfolio(
         return lambda: self._listeners.remove(listener)
 
     def _announce(self, change: Change) -> None:
+        self.forget_health()
         if self._batch is not None:
             self._batch.append(change)
             return
@@ -220,13 +229,14 @@ class Portfolio(
                 log.exception("A listener failed on %s", change)
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, reload: bool = False) -> Iterator[None]:
         """Make many edits one transaction: one commit (and one fsync) at the end, all or none.
 
         For bulk work (the demo, imports); changes are announced after the commit. Nested
         batches join the outer one. A ValidationError inside leaves the batch usable (nothing
         was written for that edit, so an importer may skip the row); a failed write spoils the
-        whole batch: later edits in it are refused and nothing of it is stored.
+        whole batch: later edits in it are refused and nothing of it is stored. With `reload`
+        (a big import) one Change with op "reloaded" replaces the batch's many announcements.
         """
         self._require_writable()
         if self._batch is not None:
@@ -235,17 +245,23 @@ class Portfolio(
         self._batch = []
         self._batch_failure = None
         try:
+            self._end_read()
+            database.begin_writing(self._session)  # the write lock for the whole batch
             yield
             if self._batch_failure is not None:
                 raise BatchFailed(self._batch_failure)
             self._session.commit()
-        except BaseException:
+        except BaseException as exc:
             self._session.rollback()
             self._batch = None
             self._batch_failure = None
             self._device_registered = False
+            if _write_failure(exc):
+                raise errors.WriteFailed(self.path, str(exc)) from None
             raise
         changes, self._batch = self._batch, None
+        if reload and changes:
+            changes = [Change("", (), "reloaded")]
         for change in changes:
             self._announce(change)
 
@@ -437,6 +453,7 @@ class Portfolio(
         if self._batch_failure is not None:
             raise BatchFailed(self._batch_failure)
         try:
+            database.begin_writing(self._session)  # wait for another writer, never deadlock
             if not self._device_registered:
                 self._register_device()
             yield self._session
@@ -447,9 +464,13 @@ class Portfolio(
         except BaseException as exc:
             self._session.rollback()
             self._device_registered = False
+            if _write_failure(exc):  # a full disk or a failing drive: say so plainly
+                exc = errors.WriteFailed(self.path, str(exc))
             if self._batch is not None:
                 self._batch.clear()
                 self._batch_failure = exc
+            if isinstance(exc, errors.WriteFailed):
+                raise exc from None
             raise
 
     def _register_device(self) -> None:
@@ -504,6 +525,10 @@ class Portfolio(
                     field,
                     f"{value:g} is off the {benchmark.name} scale ({low:g} to {high:g}).",
                 )
+        if isinstance(record, BenchmarkOverride):  # red must not reach green, as on the definition
+            problem = override_problem(benchmark, record.green_at, record.red_below)
+            if problem is not None:
+                raise ValidationError(*problem)
 
     def _check_links(self, record: Tracked, fields: Iterable[str] | None = None) -> None:
         """Every *_id field (of `fields`, when given) must point at a live record (a clear
@@ -523,6 +548,15 @@ class Portfolio(
             if found is None or found.deleted_at is not None:
                 label = column.key.removesuffix("_id").replace("_", " ")
                 raise ValidationError(column.key, f"The {label} does not exist (or was deleted).")
+
+
+WRITE_FAILURES = ("database or disk is full", "disk i/o error")
+
+
+def _write_failure(exc: BaseException) -> bool:
+    """True for SQLite's "disk is full" and "disk I/O error" (EFBIG, ENOSPC, EIO)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return any(words in text for words in WRITE_FAILURES)
 
 
 def _model_for_table(table_name: str) -> type[Tracked]:

@@ -28,6 +28,7 @@ from alliance_desk.insights.health import (
     RoundInfo,
     Thresholds,
 )
+from alliance_desk.insights.lifecycle import effective_thresholds
 from alliance_desk.insights.periods import period_label, period_start
 from alliance_desk.models import (
     ActionItem,
@@ -56,7 +57,7 @@ HEALTH_KINDS = frozenset(
         "risks",
         "meetings",
         "meeting_attendees",
-        "action_items",
+        "actions",
     }
 )
 
@@ -130,16 +131,7 @@ class HealthCommands:
             overrides = {
                 o.benchmark_id: o for o in self.all(BenchmarkOverride, alliance_id=alliance_id)
             }
-        result = {}
-        for benchmark in self.all(Benchmark):
-            override = overrides.get(benchmark.id)
-            green = benchmark.green_at
-            red = benchmark.red_below
-            if override is not None:
-                green = override.green_at if override.green_at is not None else green
-                red = override.red_below if override.red_below is not None else red
-            result[benchmark.id] = Thresholds(green, red, benchmark.higher_is_better)
-        return result
+        return {b.id: effective_thresholds(b, overrides.get(b.id)) for b in self.all(Benchmark)}
 
     # --- survey data ----------------------------------------------------------------------------
 
@@ -178,9 +170,9 @@ class HealthCommands:
 
         def read(session):
             return (
-                list(session.execute(round_query)),
-                list(session.execute(response_query)),
-                list(session.execute(score_query)),
+                session.execute(round_query).all(),
+                session.execute(response_query).all(),
+                session.execute(score_query).all(),
             )
 
         round_rows, response_rows, score_rows = self._read(read)
@@ -390,7 +382,7 @@ class HealthCommands:
         overrides: dict[str, dict[str, BenchmarkOverride]] = {}
         for o in self.all(BenchmarkOverride):
             overrides.setdefault(o.alliance_id, {})[o.benchmark_id] = o
-        defaults = self.health_thresholds(None)
+        definitions = self.all(Benchmark)
         rounds_by_alliance: dict[str, list[RoundInfo]] = {}
         for survey in rounds:
             rounds_by_alliance.setdefault(self._round_alliance[survey.id], []).append(survey)
@@ -401,14 +393,8 @@ class HealthCommands:
         for alliance in alliances:
             own_rounds = rounds_by_alliance.get(alliance.id, [])
             own_responses = [r for s in own_rounds for r in responses_by_round.get(s.id, [])]
-            thresholds = dict(defaults)
-            for benchmark_id, o in overrides.get(alliance.id, {}).items():
-                base = defaults[benchmark_id]
-                thresholds[benchmark_id] = Thresholds(
-                    o.green_at if o.green_at is not None else base.green_at,
-                    o.red_below if o.red_below is not None else base.red_below,
-                    base.higher_is_better,
-                )
+            own = overrides.get(alliance.id, {})
+            thresholds = {b.id: effective_thresholds(b, own.get(b.id)) for b in definitions}
             views = [
                 self._benchmark_view(
                     alliance, b, thresholds[b.id], own_rounds, own_responses, inputs, None

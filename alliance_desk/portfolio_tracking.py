@@ -77,7 +77,7 @@ class TrackingCommands:
         if ids is not None:
             statement = statement.where(table.c.id.in_(list(ids)))
         statement = statement.order_by(table.c.created_at)
-        return self._read(lambda s: list(s.execute(statement)))
+        return self._read(lambda s: s.execute(statement).all())
 
     def _attendance_counts(self):
         """Per meeting id: people invited, and invited people who came."""
@@ -186,7 +186,7 @@ class TrackingCommands:
                 Meeting.alliance_id == alliance_id
             )
         by_meeting: dict[str, dict[str, list]] = {}
-        for row in self._read(lambda s: list(s.execute(statement))):
+        for row in self._read(lambda s: s.execute(statement).all()):
             side = row.side if row.side in ("ours", "partner") else "ours"
             by_meeting.setdefault(row.meeting_id, {}).setdefault(side, []).append(row)
         result = []

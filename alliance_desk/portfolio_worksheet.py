@@ -4,7 +4,7 @@ interviews (DESIGN.md §1 steps 1-2). Mixed into `Portfolio`; no Qt."""
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 
 from alliance_desk import clock
 from alliance_desk.models import (
@@ -26,6 +26,20 @@ class WorksheetCommands:
             .order_by(func.lower(Stakeholder.name), Stakeholder.created_at)
         )
         return self._read(lambda s: list(s.scalars(statement)))
+
+    def people_index(self) -> list[Row]:
+        """Every live stakeholder as a plain row (id, name, side), by name (case-insensitive):
+        for owner and invitation lists. Cached until the next committed change, so a portfolio
+        of thousands of people is read once, not on every selection."""
+        cache = self._health_cache_dict()  # the Portfolio's change-scoped cache
+        if "people_index" not in cache:
+            person = Stakeholder.__table__
+            statement = select(person.c.id, person.c.name, person.c.side).where(
+                person.c.deleted_at.is_(None)
+            )
+            rows = self._read(lambda s: s.execute(statement).all())
+            cache["people_index"] = sorted(rows, key=lambda p: p.name.casefold())
+        return cache["people_index"]
 
     def find_stakeholders(self, name_or_id: str) -> list[Stakeholder]:
         """The stakeholder with this id, else those whose name matches case-insensitively."""

@@ -163,3 +163,10 @@ def test_statuses_survive_reopening_the_file(seeded, alliance, portfolio_file):
     seeded.close()
     with Portfolio.open(portfolio_file, PASSPHRASE) as again:
         assert again.health_status(again.get(type(alliance), alliance.id)).light == "red"
+
+
+def test_every_kind_that_reloads_health_exists():
+    from alliance_desk.models import KINDS
+    from alliance_desk.portfolio_health import HEALTH_KINDS
+
+    assert set(KINDS) >= HEALTH_KINDS

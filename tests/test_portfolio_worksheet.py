@@ -174,3 +174,17 @@ def test_feedback_dates_default_to_today(portfolio, alliance):
     need = portfolio.add_missing_need(weber, "Q?")
     entry = portfolio.record_feedback(need, "used")
     assert need.feedback_on == clock.today() == entry.given_on
+
+
+def test_people_index_lists_live_people_by_name_and_follows_each_change(portfolio):
+    zoe = portfolio.add(Stakeholder, name="zoë Adler", side="partner")
+    portfolio.add(Stakeholder, name="Anna Berg")
+    assert [(p.name, p.side) for p in portfolio.people_index()][:2] == [
+        ("Anna Berg", "ours"),
+        ("zoë Adler", "partner"),
+    ]
+    assert portfolio.people_index() is portfolio.people_index()  # read once until a change
+    portfolio.update(zoe, name="Bea Adler")
+    assert [p.name for p in portfolio.people_index()][:2] == ["Anna Berg", "Bea Adler"]
+    portfolio.delete(zoe)
+    assert zoe.id not in {p.id for p in portfolio.people_index()}

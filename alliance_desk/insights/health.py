@@ -24,6 +24,24 @@ STATUS_RULE = (
     "fewer than 80 % of those invited answered the latest survey round; green otherwise."
 )
 
+HEALTH_HELP = (
+    "Traffic lights. Each benchmark has two thresholds: green at or above the first, red below "
+    "the second, yellow between (for benchmarks where lower is better, such as days to resolve "
+    "an issue, the other way round). An alliance can have its own thresholds. A survey "
+    "benchmark's value is the mean of the latest round that asked it; computed ones come from "
+    "the records (milestones met on time, days from raising an issue to resolving it, "
+    "attendance at the last six meetings, the revenue share on the Overview).",
+    "Overall health. " + STATUS_RULE,
+    "Response rate. About 80 % of those invited answering means people are engaged; below that "
+    "the round is flagged and the health is at best yellow.",
+    "Trend. The latest round is compared with a baseline round you pick (by default the first), "
+    "so a dip can be judged against a normal period before anyone reacts.",
+    "Early warnings. A benchmark whose light gets worse (green to yellow or red, yellow to red) "
+    "calls for a review within two weeks: one click creates the review action, once per change. "
+    "Also flagged: trust lower in each of the last two rounds, open issues rising over the last "
+    "two months, and falling meeting attendance.",
+)
+
 
 # --- traffic lights -----------------------------------------------------------------------------
 
@@ -36,13 +54,32 @@ class Thresholds:
     green_at: float | None
     red_below: float | None
     higher_is_better: bool = True
+    overridden: bool = False  # the alliance has its own values (BenchmarkOverride)
 
     @property
     def complete(self) -> bool:
         return self.green_at is not None and self.red_below is not None
 
-    def describe(self) -> str:
-        """'green ≥ 7, red < 5' — for tooltips and documents."""
+    def describe(self, unit: str = "") -> str:
+        """'green at 7 or above, red below 5' (or the lower-is-better words)."""
+        if self.green_at is None and self.red_below is None:
+            return "no thresholds"
+        suffix = f" {unit}" if unit and unit != "%" else unit
+        parts = []
+        if self.higher_is_better:
+            if self.green_at is not None:
+                parts.append(f"green at {_number(self.green_at)}{suffix} or above")
+            if self.red_below is not None:
+                parts.append(f"red below {_number(self.red_below)}{suffix}")
+        else:
+            if self.green_at is not None:
+                parts.append(f"green at {_number(self.green_at)}{suffix} or below")
+            if self.red_below is not None:
+                parts.append(f"red above {_number(self.red_below)}{suffix}")
+        return ", ".join(parts)
+
+    def short(self) -> str:
+        """'green ≥ 7, red < 5' — for tooltips and narrow places."""
         if not self.complete:
             return "no thresholds set"
         green, red = _number(self.green_at), _number(self.red_below)

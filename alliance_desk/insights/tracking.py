@@ -110,6 +110,7 @@ STATUS_DATES = {
     "decisions": ({"decided"}, "decided_on"),
     "payments": ({"paid"}, "paid_on"),
     "risks": ({"resolved", "closed"}, "resolved_on"),
+    "checklist_items": ({"done"}, "done_on"),
 }
 DONE_STATUS = {
     "actions": "done",

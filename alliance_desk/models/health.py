@@ -47,6 +47,11 @@ class ChecklistItem(Tracked, Base):
     owner_name: Mapped[str] = line()
     position: Mapped[int] = mapped_column(default=0)
 
+    @property
+    def title(self) -> str:
+        """The item's text: tables, panels and undo texts name a record by its title."""
+        return self.text
+
 
 class Benchmark(Tracked, Base):
     """A benchmark definition: question, scale, traffic-light thresholds, stages, cadence."""

@@ -17,6 +17,7 @@ from alliance_desk.models.health import (
     Benchmark,
     BenchmarkOverride,
     ChecklistItem,
+    ChecklistTemplateItem,
     PracticeScore,
     SurveyResponse,
     SurveyRound,
@@ -154,6 +155,7 @@ RULES: dict[type, Rules] = {
     ChecklistItem: Rules(
         required=("alliance_id", "text"), choices=(("status", choices.CHECK_STATUSES),)
     ),
+    ChecklistTemplateItem: Rules(required=("template_id", "text"), labels=(("text", "item"),)),
     Benchmark: Rules(required=("name",), choices=(("source", choices.BENCHMARK_SOURCES),)),
     BenchmarkOverride: Rules(required=("alliance_id", "benchmark_id")),
     SurveyRound: Rules(required=("alliance_id",)),
@@ -265,6 +267,31 @@ def _check_string(field: str, value: str, length: int | None) -> None:
         raise ValidationError(field, f"The text is too long (at most {limit:,} characters).")
 
 
+def threshold_problem(
+    green: float | None, red: float | None, higher_is_better: bool
+) -> tuple[str, str] | None:
+    """(field, message) when red reaches green (no room for yellow, or the two crossed).
+
+    Higher is better: green at or above `green`, red below `red`, so red must lie below green.
+    Lower is better: green at or below `green`, red above `red`, so red must lie above green.
+    """
+    if green is None or red is None:
+        return None
+    if higher_is_better and red >= green:
+        return (
+            "red_below",
+            f"Red must be below green: a score under {red:g} is red, so green must start "
+            f"above {red:g} (it starts at {green:g}).",
+        )
+    if not higher_is_better and red <= green:
+        return (
+            "red_below",
+            f"When lower is better, red must be above green: a value over {red:g} is red, so "
+            f"green must end below {red:g} (it ends at {green:g}).",
+        )
+    return None
+
+
 def _check_special(record: Any) -> None:
     share = getattr(record, "revenue_share", None)
     if isinstance(record, Alliance) and share is not None and not 0 <= share <= 100:
@@ -279,15 +306,9 @@ def _check_special(record: Any) -> None:
             value = getattr(record, field)
             if value is not None and not record.scale_min <= value <= record.scale_max:
                 raise ValidationError(field, "The threshold must lie on the benchmark's scale.")
-        green, red = record.green_at, record.red_below
-        if green is not None and red is not None:
-            if record.higher_is_better and green < red:
-                raise ValidationError("green_at", "Green must start at or above the red threshold.")
-            if not record.higher_is_better and green > red:
-                raise ValidationError(
-                    "green_at",
-                    "When lower is better, green must end at or below the red threshold.",
-                )
+        problem = threshold_problem(record.green_at, record.red_below, record.higher_is_better)
+        if problem is not None:
+            raise ValidationError(*problem)
     if isinstance(record, Payment) and record.amount is not None and record.amount < 0:
         raise ValidationError("amount", "The amount must not be negative; choose the direction.")
     if isinstance(record, Payment) and record.amount is not None and record.amount > MAX_AMOUNT:

@@ -6,19 +6,17 @@ are marked "don't split across pages" and the heading row repeats on every page,
 Word and LibreOffice keep a stakeholder's rows whole.
 """
 
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Length, Mm
 
-from alliance_desk.reports.sanitise import sanitise
+from alliance_desk.reports.docx_writer import DocxWriter
 from alliance_desk.reports.worksheet import (
     CLOSING_TITLE,
     Column,
@@ -68,24 +66,8 @@ def build_docx(
     document.save(target if not isinstance(target, Path) else str(target))
 
 
-class _Writer:
-    """Adds sanitised text to a document with the styles it has."""
-
-    def __init__(self, document):
-        self.document = document
-        # name -> style id, looked up once (python-docx's own lookup by name is slow)
-        self.ids = {style.name: style.style_id for style in document.styles}
-
-    def style_id(self, name: str | None) -> str | None:
-        """The id of a named style; None for Normal, or when the template lacks the style."""
-        return None if name in (None, "Normal") else self.ids.get(name)
-
-    def new_paragraph(self, container, style: str | None = None):
-        paragraph = container.add_paragraph()
-        style_id = self.style_id(style)
-        if style_id:
-            paragraph._p.style = style_id
-        return paragraph
+class _Writer(DocxWriter):
+    """The worksheet's page, header, footer and table, on the shared writer."""
 
     # --- page and header -----------------------------------------------------------------
 
@@ -121,39 +103,7 @@ class _Writer:
         self.paragraph(INTRO, "Normal")
 
     def footer(self, sheet: Worksheet) -> None:
-        paragraph = self.document.sections[-1].footer.paragraphs[0]
-        if self.style_id("Footer"):
-            paragraph._p.style = self.style_id("Footer")
-        self.run(paragraph, footer(sheet) + " · page ")
-        field = OxmlElement("w:fldSimple")
-        field.set(qn("w:instr"), "PAGE")
-        paragraph._p.append(field)
-
-    def page_break(self) -> None:
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-    # --- text ----------------------------------------------------------------------------
-
-    def paragraph(self, text: str, style: str, container=None):
-        paragraph = self.new_paragraph(container or self.document, style)
-        self.run(paragraph, text)
-        return paragraph
-
-    def run(self, paragraph, text: str, style: str | None = None):
-        clean = sanitise(text)
-        run = paragraph.add_run(clean)
-        style_id = self.style_id(style)
-        if style_id:
-            run._r.style = style_id
-        if _is_rtl(clean):
-            _set_bidi(paragraph)
-        return run
-
-    def lines(self, cell, text: str, style: str | None = None, first_style: str | None = None):
-        """Text into a cell, one paragraph per line (the cell's first paragraph reused)."""
-        for index, line in enumerate(sanitise(text).splitlines() or [""]):
-            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            self.run(paragraph, line, first_style if index == 0 and first_style else style)
+        self.page_number_footer(footer(sheet))
 
     # --- the table -----------------------------------------------------------------------
 
@@ -226,39 +176,9 @@ class _Writer:
             _cant_split(row)
 
 
-def _is_rtl(text: str) -> bool:
-    """True when the first strongly directional character is right-to-left."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
-
-
-# Children of w:trPr and w:pPr must come in the schema's order; these name what follows each.
+# Children of w:trPr must come in the schema's order; these name what follows each.
 AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
 AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
-AFTER_BIDI = (
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
 
 
 def _flag(row, tag: str, successors: tuple[str, ...]) -> None:
@@ -281,9 +201,3 @@ def _keep_with_next(row) -> None:
     for cell in row.cells:
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.keep_with_next = True
-
-
-def _set_bidi(paragraph) -> None:
-    properties = paragraph._p.get_or_add_pPr()
-    if properties.find(qn("w:bidi")) is None:
-        properties.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)

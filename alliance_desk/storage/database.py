@@ -19,6 +19,7 @@ from alliance_desk.storage import errors, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4 default
+MIN_PAGE_SIZE = 512  # the smallest page SQLite allows: no database file is shorter
 CACHE_KIB = 64 * 1024
 
 
@@ -79,6 +80,8 @@ def check_file(path: Path) -> None:
         raise errors.EmptyFile(path)
     if head == SQLITE_HEADER:
         raise errors.NotEncrypted(path)
+    if size < MIN_PAGE_SIZE:  # SQLite takes a file shorter than a page for an empty database
+        raise errors.NotADatabase(path)
 
 
 def connect(path: Path, passphrase: str, mode: str) -> sqlcipher3.Connection:
@@ -90,7 +93,7 @@ def connect(path: Path, passphrase: str, mode: str) -> sqlcipher3.Connection:
     return conn
 
 
-def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
+def _first_read(conn: sqlcipher3.Connection, path: Path, passphrase: str | None = None) -> None:
     """Read the schema: the first statement is where a wrong key or a damaged file shows."""
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -99,11 +102,29 @@ def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
         if "readonly" in text or "read-only" in text:  # a hot journal it may not roll back
             raise errors.NeedsRecovery(path) from None
         if "not a database" in text:
+            if passphrase is not None and _opens_as_sqlcipher3(path, passphrase):
+                raise errors.OldCipherFormat(path) from None
             size = path.stat().st_size
             if size < PAGE_SIZE or size % PAGE_SIZE:
-                raise errors.NotADatabase(path) from None
+                raise errors.NotADatabase(path, latest_backup(path)) from None
             raise errors.WrongPassphrase(path) from None
-        raise errors.Corrupt(path, str(exc)) from None
+        raise errors.Corrupt(path, str(exc), latest_backup(path)) from None
+
+
+def _opens_as_sqlcipher3(path: Path, passphrase: str) -> bool:
+    """True for a file SQLCipher 3 wrote (other settings; SQLCipher 4 cannot read it as is)."""
+    try:
+        conn = connect(path, passphrase, "ro")
+    except sqlcipher3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_compatibility = 3")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def _quick_check(conn: sqlcipher3.Connection, path: Path) -> None:
@@ -111,9 +132,10 @@ def _quick_check(conn: sqlcipher3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlcipher3.DatabaseError as exc:
-        raise errors.Corrupt(path, str(exc)) from None
+        raise errors.Corrupt(path, str(exc), latest_backup(path)) from None
     if rows != [("ok",)]:
-        raise errors.Corrupt(path, rows[0][0] if rows else "no answer to the integrity check")
+        detail = rows[0][0] if rows else "no answer to the integrity check"
+        raise errors.Corrupt(path, detail, latest_backup(path))
 
 
 def _revision(conn: sqlcipher3.Connection, path: Path) -> str:
@@ -155,9 +177,28 @@ def _engine_for(conn: sqlcipher3.Connection, path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection):  # pysqlite's implicit transactions are off; start our own
-        connection.exec_driver_sql("BEGIN")
+        immediate = getattr(connection.engine, "begin_immediately", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    engine.begin_immediately = False
     return engine
+
+
+def begin_writing(session) -> None:
+    """Start the session's transaction as a writer (BEGIN IMMEDIATE) unless one is open.
+
+    A transaction that reads first and writes later cannot wait for another process's write
+    lock (SQLite answers "database is locked" at once to avoid a deadlock); one that takes the
+    write lock at its start simply waits (busy_timeout) like any other.
+    """
+    if session.in_transaction():
+        return
+    engine = session.get_bind()
+    engine.begin_immediately = True
+    try:
+        session.connection()
+    finally:
+        engine.begin_immediately = False
 
 
 def open_file(path: Path | str, passphrase: str, read_only: bool = False) -> OpenedFile:
@@ -170,7 +211,7 @@ def open_file(path: Path | str, passphrase: str, read_only: bool = False) -> Ope
         _recover(path, passphrase)
     conn = connect(path, passphrase, "ro" if read_only else "rw")
     try:
-        _first_read(conn, path)
+        _first_read(conn, path, passphrase)
         _quick_check(conn, path)
         revision = _revision(conn, path)
         _apply_pragmas(conn, read_only)
@@ -240,12 +281,94 @@ def cipher_version() -> str:
         return "unknown"
 
 
+KEEP_BACKUPS = 5  # per file: older automatic backups are removed
+
+
 def backup(path: Path, label: str) -> Path:
-    """Copy the file beside itself (name.backup-LABEL-TIME.ext) before a risky change."""
+    """Copy the file beside itself (name.backup-LABEL-TIME.ext) before a risky change.
+
+    The copy is written to a temporary name, flushed to disk and renamed, so a crash leaves
+    either a whole backup or none (never half a file under a backup's name). Then only the
+    newest KEEP_BACKUPS backups of the file are kept.
+    """
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
-    shutil.copy2(path, target)
+    number = 1
+    while target.exists():  # two backups within a second: keep both
+        number += 1
+        target = path.with_name(f"{path.stem}.backup-{label}-{stamp}-{number}{path.suffix}")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copy2(path, temp)
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    prune_backups(path)
     return target
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The file's backups beside it, newest first (by the time in their names)."""
+    path = Path(path)
+    prefix = f"{path.stem}.backup-"
+    try:
+        found = [
+            p
+            for p in path.parent.iterdir()
+            if p.name.startswith(prefix) and p.name.endswith(path.suffix) and p.is_file()
+        ]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: (backup_time(p), p.stat().st_mtime_ns), reverse=True)
+
+
+def backup_time(backup_path: Path) -> str:
+    """'YYYYmmdd-HHMMSS' from a backup's name ('' when it has none)."""
+    words = backup_path.stem.split(".backup-", 1)[-1].split("-")
+    for index in range(len(words) - 1):
+        day, time = words[index], words[index + 1]
+        if len(day) == 8 and len(time) == 6 and (day + time).isdigit():
+            return f"{day}-{time}"
+    return ""
+
+
+def latest_backup(path: Path) -> Path | None:
+    found = backups_of(path)
+    return found[0] if found else None
+
+
+def prune_backups(path: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Remove all but the newest `keep` backups of `path`; returns the removed ones."""
+    removed = []
+    for old in backups_of(path)[keep:]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            pass  # a backup we cannot remove stays; it does no harm
+    return removed
+
+
+def restore_backup(path: Path, backup_path: Path) -> Path:
+    """Put `backup_path` in place of `path` (which must be closed), after keeping the current
+    file as one more backup, so nothing is lost. Returns that new backup (None when `path`
+    did not exist). The replacement is written to a temporary file and renamed."""
+    path, backup_path = Path(path), Path(backup_path)
+    check_file(backup_path)
+    if _interrupted(path):
+        raise errors.NotWritable(path, "a change to it was interrupted; open it once first")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.restore.tmp")
+    try:
+        shutil.copyfile(backup_path, temp)  # first: pruning below may remove the old backup
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        kept = backup(path, "before-restore") if path.exists() else None
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return kept
 
 
 def rekey(engine: Engine, new_passphrase: str) -> None:

@@ -38,12 +38,31 @@ class NotEncrypted(StorageError):
         )
 
 
+def _backup_hint(backup: Path | None, otherwise: str) -> str:
+    """Point at the file's newest backup when there is one."""
+    if backup is None:
+        return otherwise
+    return f"Its latest backup is {backup}: open that, or another copy of the portfolio."
+
+
 class NotADatabase(StorageError):
+    def __init__(self, path, backup: Path | None = None):
+        message = (
+            f"{path} is not an Alliance Desk portfolio: it cannot be read as a database "
+            "(it may be another kind of file, or a portfolio cut short)."
+        )
+        if backup is not None:
+            message += " " + _backup_hint(backup, "")
+        super().__init__(path, message)
+        self.backup = backup
+
+
+class OldCipherFormat(StorageError):
     def __init__(self, path):
         super().__init__(
             path,
-            f"{path} is not an Alliance Desk portfolio: it cannot be read as a database "
-            "(it may be another kind of file, or a portfolio cut short).",
+            f"{path} is encrypted in the older SQLCipher 3 format, which Alliance Desk does not "
+            "open (portfolios use SQLCipher 4); the file was not changed.",
         )
 
 
@@ -85,13 +104,12 @@ class WrongPassphrase(StorageError):
 
 
 class Corrupt(StorageError):
-    def __init__(self, path, detail: str = ""):
+    def __init__(self, path, detail: str = "", backup: Path | None = None):
+        detail = " ".join(detail.replace("*** in database main ***", " ").split())[:160]
         extra = f" ({detail})" if detail else ""
-        super().__init__(
-            path,
-            f"{path} is damaged or truncated{extra}; it was not changed. "
-            "Open a backup copy or another copy of the portfolio.",
-        )
+        hint = _backup_hint(backup, "Open a backup copy or another copy of the portfolio.")
+        super().__init__(path, f"{path} is damaged or truncated{extra}; it was not changed. {hint}")
+        self.backup = backup
 
 
 class ForeignDatabase(StorageError):
@@ -119,6 +137,18 @@ class AlreadyExists(StorageError):
 class NotWritable(StorageError):
     def __init__(self, path, why: str):
         super().__init__(path, f"{path} cannot be changed: {why}.")
+
+
+class WriteFailed(StorageError):
+    """SQLite could not write an edit: a full disk, a file-size limit, a failing drive."""
+
+    def __init__(self, path, detail: str = ""):
+        super().__init__(
+            path,
+            f"The change could not be written to {path}: there is no room on its disk, or the "
+            "disk failed. Nothing of it was stored; free some space and try again.",
+        )
+        self.detail = detail
 
 
 class PortfolioLocked(StorageError):

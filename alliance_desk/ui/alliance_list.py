@@ -5,16 +5,23 @@ and become single-row inserts, removals and dataChanged, never a reset, so views
 selection while the portfolio changes under them.
 """
 
+import logging
+import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
+from sqlalchemy.exc import SQLAlchemyError
 
+from alliance_desk.insights.health import HealthStatus
 from alliance_desk.models import Alliance
 from alliance_desk.models.choices import STAGES
 from alliance_desk.portfolio import Change, Portfolio
+from alliance_desk.ui.health.lights import dot_colour
 
 HealthColor = Callable[[Alliance], QColor | None]
+READ_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
+log = logging.getLogger(__name__)
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 PartnerRole = Qt.ItemDataRole.UserRole + 2
@@ -39,6 +46,7 @@ class AllianceListModel(QAbstractListModel):
         self.beginResetModel()
         self._portfolio = portfolio
         self._rows = portfolio.alliances() if portfolio else []
+        self.health_color = _health_colour(portfolio)
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -54,6 +62,10 @@ class AllianceListModel(QAbstractListModel):
             parts = [alliance.name, alliance.partner, STAGES.get(alliance.stage, alliance.stage)]
             if alliance.archived_at:
                 parts.append(f"archived {alliance.archived_at:%d %b %Y}")
+            elif self._portfolio is not None and not self._portfolio.closed:
+                status = _status(self._portfolio, alliance)
+                if status is not None:
+                    parts.append(f"Health: {status.text()}")
             return " · ".join(p for p in parts if p)
         if role == IdRole:
             return alliance.id
@@ -158,3 +170,27 @@ class AllianceFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
         return self.accepts(index.data(AllianceRole))
+
+
+def _health_colour(portfolio: Portfolio | None) -> HealthColor:
+    """The sidebar dot: the alliance's overall health (insights/health.py), grey without data."""
+    if portfolio is None:
+        return lambda alliance: None
+
+    def colour(alliance: Alliance) -> QColor | None:
+        if portfolio.closed or alliance.archived_at is not None:
+            return None
+        status = _status(portfolio, alliance)
+        return dot_colour(status.light) if status is not None else None
+
+    return colour
+
+
+def _status(portfolio: Portfolio, alliance: Alliance) -> HealthStatus | None:
+    """The alliance's health, or None when the file cannot be read just now (a vanished share,
+    a failing disk): painting must never fail, and the next repaint tries again."""
+    try:
+        return portfolio.health_status(alliance)
+    except READ_ERRORS:
+        log.warning("Could not read the health of %s", alliance.id, exc_info=True)
+        return None

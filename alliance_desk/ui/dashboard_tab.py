@@ -1,4 +1,5 @@
-"""The portfolio Dashboard: every working alliance in one sortable table, with a summary line.
+"""The portfolio Dashboard: every working alliance in one sortable table, with a summary line;
+beside it the portfolio's charts and the chart builder (pages built when first shown).
 
 "7 alliances · 12 overdue actions · 3 decisions due in 30 days" — the counts come from
 insights.status, so the Dashboard, the Overview and the reports agree.
@@ -8,16 +9,23 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from alliance_desk import clock
+from alliance_desk.insights.cuts import ChartSpec
+from alliance_desk.insights.health import GREY, SEVERITY, HealthStatus
 from alliance_desk.insights.status import AllianceCounts, alliance_counts, decisions_due_within
 from alliance_desk.insights.tracking import OnTime, PaymentFlag, delivery_reliability, percent
 from alliance_desk.models import ActionItem, Alliance, Decision, Milestone, Risk, choices
 from alliance_desk.portfolio import Portfolio
+from alliance_desk.portfolio_health import HEALTH_KINDS
+from alliance_desk.ui.chart_builder import ChartBuilder
 from alliance_desk.ui.context import UiContext
+from alliance_desk.ui.dashboard_charts import DashboardCharts
 from alliance_desk.ui.fields import ERROR_COLOUR
+from alliance_desk.ui.health.lights import TEXT_COLOUR, light_text
+from alliance_desk.ui.health.warnings import WarningList
 from alliance_desk.ui.record_tab import (
     Column,
     RecordTable,
@@ -30,6 +38,7 @@ from alliance_desk.ui.record_tab import (
 from alliance_desk.ui.tracking.columns import SOON_COLOUR, due_column
 
 DECISION_HORIZON_DAYS = 30
+ALLIANCES_PAGE, CHARTS_PAGE, BUILDER_PAGE = "Alliances", "Charts", "Chart builder"
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,7 @@ class DashboardRow:
     decisions_due_soon: int
     payments: PaymentFlag = field(default_factory=PaymentFlag)
     on_time: OnTime = field(default_factory=OnTime)
+    health: HealthStatus = field(default_factory=lambda: HealthStatus(GREY))
 
     @property
     def id(self) -> str:
@@ -53,10 +63,11 @@ def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[Dash
     grouped: dict[type, dict[str, list]] = {}
     for model in (ActionItem, Risk, Decision):
         by_alliance = defaultdict(list)
-        for record in portfolio.all(model):
+        for record in portfolio.tracking_rows(model):  # plain rows: ORM objects cost 2x
             by_alliance[record.alliance_id].append(record)
         grouped[model] = by_alliance
     flags = portfolio.payment_flags(today)
+    health = portfolio.health_statuses()
     milestones = defaultdict(list)
     for row in portfolio.tracking_rows(Milestone):
         milestones[row.alliance_id].append(row)
@@ -69,7 +80,8 @@ def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[Dash
         due_soon = decisions_due_within(decisions, today, DECISION_HORIZON_DAYS)
         on_time = delivery_reliability(milestones[alliance.id], today)["all"]
         payments = flags.get(alliance.id, PaymentFlag())
-        rows.append(DashboardRow(alliance, counts, due_soon, payments, on_time))
+        status = health.get(alliance.id, HealthStatus(GREY))
+        rows.append(DashboardRow(alliance, counts, due_soon, payments, on_time, status))
     return rows
 
 
@@ -102,7 +114,8 @@ DASHBOARD = TableSpec(
     title="Portfolio",
     noun=("alliance", "alliances"),
     loader=lambda portfolio, _alliance: dashboard_rows(portfolio),
-    kinds=frozenset({"alliances", "actions", "risks", "decisions", "milestones", "payments"}),
+    kinds=frozenset({"alliances", "actions", "risks", "decisions", "milestones", "payments"})
+    | HEALTH_KINDS,
     needs_alliance=False,
     summary=summary_line,
     columns=[
@@ -113,6 +126,13 @@ DASHBOARD = TableSpec(
             tooltip=lambda row: " — with ".join(
                 part for part in (row.alliance.name, row.alliance.partner) if part
             ),
+        ),
+        Column(
+            "Health",
+            lambda row: light_text(row.health.light),
+            sort_key=lambda row: -SEVERITY[row.health.light],
+            colour=lambda row: TEXT_COLOUR[row.health.light],
+            tooltip=lambda row: row.health.text(),
         ),
         choice_column("Stage", lambda row: row.alliance.stage, choices.STAGES),
         choice_column("Status", lambda row: row.alliance.status, choices.ALLIANCE_STATUSES),
@@ -174,14 +194,82 @@ class DashboardTab(QWidget):
         self.table.view.doubleClicked.connect(self._activated)
         self.decisions = RecordTable(UPCOMING_DECISIONS, context)
         self.decisions.view.doubleClicked.connect(self._decision_activated)
+        self.warnings = WarningList(context, show_alliance=True, visible_rows=4)
+        self.warnings.alliance_activated.connect(self.alliance_activated)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.decisions)
         splitter.setSizes([500, 260])
+        overview = QWidget()
+        table_page = QVBoxLayout(overview)
+        table_page.setContentsMargins(0, 8, 0, 0)
+        table_page.addWidget(self.warnings)
+        table_page.addWidget(splitter, 1)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(overview, ALLIANCES_PAGE)
+        self.charts: DashboardCharts | None = None  # built when first shown: they cost time
+        self.builder: ChartBuilder | None = None
+        for title in (CHARTS_PAGE, BUILDER_PAGE):
+            self.pages.addTab(QWidget(), title)
+        self.pages.currentChanged.connect(self._page_changed)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(16, 6, 16, 12)
+        layout.addWidget(self.pages, 1)
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.refresh_warnings)
+        context.bridge.changed.connect(self._on_changed)
+        self.refresh_warnings()
+
+    # --- pages: the table, the charts, the chart builder -------------------------------------
+
+    def show_page(self, title: str) -> QWidget:
+        """Switch to the page titled `title` (building it the first time); returns it."""
+        for index in range(self.pages.count()):
+            if self.pages.tabText(index) == title:
+                self.pages.setCurrentIndex(index)
+                return self._page(index)
+        raise KeyError(title)
+
+    def show_chart(self, spec: ChartSpec) -> ChartBuilder:
+        """Open `spec` in the chart builder (from a chart's Reshape button or the Ask box)."""
+        builder = self.show_page(BUILDER_PAGE)
+        builder.set_spec(spec)
+        return builder
+
+    def _page_changed(self, index: int) -> None:
+        self._page(index)
+
+    def _page(self, index: int) -> QWidget:
+        title = self.pages.tabText(index)
+        if title == CHARTS_PAGE and self.charts is None:
+            self.charts = DashboardCharts(self.context)
+            self.charts.reshape.connect(self.show_chart)
+            self._swap(index, self.charts)
+        elif title == BUILDER_PAGE and self.builder is None:
+            self.builder = ChartBuilder(self.context)
+            self._swap(index, self.builder)
+        return self.pages.widget(index)
+
+    def _swap(self, index: int, page: QWidget) -> None:
+        title = self.pages.tabText(index)
+        placeholder = self.pages.widget(index)
+        self.pages.blockSignals(True)
+        self.pages.removeTab(index)
+        self.pages.insertTab(index, page, title)
+        self.pages.setCurrentIndex(index)
+        self.pages.blockSignals(False)
+        placeholder.deleteLater()
+
+    def _on_changed(self, change) -> None:
+        if change.kind in HEALTH_KINDS or change.op == "reloaded":
+            self._timer.start()
+
+    def refresh_warnings(self) -> None:
+        """Warnings across the portfolio, worst first (the Portfolio caches them)."""
+        portfolio = self.context.portfolio
+        self.warnings.set_warnings([] if portfolio.closed else portfolio.early_warnings())
 
     def set_alliance(self, alliance: Alliance | None) -> None:
         """The Dashboard covers the whole portfolio; it only highlights the selected alliance."""
@@ -191,7 +279,8 @@ class DashboardTab(QWidget):
             self.table.select(alliance.id)
 
     def set_read_only(self, read_only: bool) -> None:
-        """Nothing to do: the Dashboard does not edit."""
+        """Only the warnings' review buttons edit."""
+        self.warnings.set_read_only(read_only)
 
     def summary(self) -> str:
         """The summary line as plain text."""

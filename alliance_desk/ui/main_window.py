@@ -19,6 +19,7 @@ from alliance_desk.portfolio import Change, Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import check_file
 from alliance_desk.ui import menus, undo
+from alliance_desk.ui import sync as sync_ui
 from alliance_desk.ui.alliance_actions import AllianceActions
 from alliance_desk.ui.bridge import PortfolioBridge
 from alliance_desk.ui.context import UiContext
@@ -31,7 +32,6 @@ from alliance_desk.ui.workspace import Workspace
 
 APP_NAME = "Alliance Desk"
 EDIT_FAILED_TITLE = "Undo or redo failed"
-ASK_LATER = "On-demand questions arrive with the reports feature; nothing was asked yet."
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
 
 
@@ -78,6 +78,7 @@ class MainWindow(PromptingWindow):
         menus.install_actions(self)
         menus.install_menus(self)
         menus.install_toolbar(self)
+        sync_ui.install(self)
         self.saved_label = QLabel("Every change is saved as you make it")
         self.saved_label.setObjectName("Hint")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -303,9 +304,9 @@ class MainWindow(PromptingWindow):
     # --- reacting to the portfolio -------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "portfolio_info":
+        if change.kind == "portfolio_info" or change.op == "reloaded":
             self._update_title()
-        if change.kind != "alliances":
+        if change.kind != "alliances" and change.op != "reloaded":  # a merge reloads everything
             return
         self.sidebar.apply(change)
         shown = self.workspace.alliance
@@ -336,7 +337,10 @@ class MainWindow(PromptingWindow):
             self.settings.show_archived = show
 
     def ask(self) -> None:
-        self.status(ASK_LATER)
+        """Answer the Ask box's question in a panel under it (ui/ask_panel.py)."""
+        from alliance_desk.ui.ask_panel import show_answer
+
+        show_answer(self)
 
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -362,6 +366,9 @@ class MainWindow(PromptingWindow):
         self.focus_filter_action.setEnabled(is_open)
         self.ask_edit.setEnabled(is_open)
         self.alliance_menu.setEnabled(is_open)
+        self.import_action.setEnabled(writable)
+        self.export_action.setEnabled(is_open)
+        self.preread_action.setEnabled(is_open)
         self.alliance_actions.update_state()
         self._update_title()
 

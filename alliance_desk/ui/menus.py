@@ -10,8 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
+from alliance_desk.ui import preread
 from alliance_desk.ui.dialogs import show_about
+from alliance_desk.ui.lifecycle import menu as lifecycle_menu
+from alliance_desk.ui.practice import actions as practice_actions
 from alliance_desk.ui.tracking import menu as tracking_menu
+from alliance_desk.ui.transfer import menu as transfer_menu
 from alliance_desk.ui.worksheet import actions as worksheet_actions
 
 if TYPE_CHECKING:
@@ -106,6 +110,8 @@ def install_menus(window: "MainWindow") -> None:
     file_menu.aboutToShow.connect(window._update_actions)
     file_menu.addSeparator()
     file_menu.addAction(window.print_worksheet_action)
+    preread.install(window, file_menu)
+    transfer_menu.install(window, file_menu)
     file_menu.addSeparator()
     file_menu.addAction(window.close_action)
     file_menu.addAction(window.quit_action)
@@ -131,6 +137,8 @@ def install_menus(window: "MainWindow") -> None:
     view_menu.addAction(window.unused_items_action)
 
     tracking_menu.install(window, alliance_menu, view_menu)
+    lifecycle_menu.install(window, alliance_menu)
+    practice_actions.install(window, view_menu)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(window.about_action)

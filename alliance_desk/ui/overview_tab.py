@@ -42,36 +42,12 @@ from alliance_desk.ui.fields import (
     TextField,
     format_date,
 )
+from alliance_desk.ui.lifecycle.commands import MoveStageCommand
 from alliance_desk.ui.undo import EditCommand, EditFailed, PortfolioCommand, perform
 
 EMPTY_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
 NARROW_WIDTH = 820  # below this the glance panel moves above the form
 GLANCE_KINDS = {"actions", "risks", "decisions", "stage_changes", "alliances"}
-
-
-class SetStageCommand(PortfolioCommand):
-    """Move an alliance to a stage and record it in the history; undo removes both."""
-
-    def __init__(self, portfolio: Portfolio, alliance: Alliance, stage: str):
-        super().__init__(f"Move “{alliance.name}” to {choices.STAGES.get(stage, stage)}")
-        self.portfolio = portfolio
-        self.alliance = alliance
-        self.old = alliance.stage
-        self.new = stage
-        self.history_row: StageChange | None = None
-
-    def apply(self) -> None:
-        if self.history_row is None:
-            self.history_row = self.portfolio.set_stage(self.alliance, self.new)
-            return
-        with self.portfolio.batch():  # redo after undo: the same history row comes back
-            self.portfolio.update(self.alliance, stage=self.new)
-            self.portfolio.restore(self.history_row)
-
-    def revert(self) -> None:
-        with self.portfolio.batch():  # the stage and its history row: both or neither
-            self.portfolio.delete(self.history_row)
-            self.portfolio.update(self.alliance, stage=self.old)
 
 
 def _form_sections() -> list[tuple[str, list[tuple[str, Field]]]]:
@@ -97,7 +73,8 @@ def _form_sections() -> list[tuple[str, list[tuple[str, Field]]]]:
                     ChoiceField(
                         "stage",
                         choices.STAGES,
-                        hint="Changing the stage records today's date in the history.",
+                        hint="Changing the stage records today's date in the history; the first "
+                        "time, the stage's checklist is added (Lifecycle tab).",
                     ),
                 ),
                 ("Status", ChoiceField("status", choices.ALLIANCE_STATUSES)),
@@ -243,7 +220,7 @@ class OverviewTab(QWidget):
     def _command(self, name: str, value: Any) -> PortfolioCommand:
         portfolio = self.context.portfolio
         if name == "stage":
-            return SetStageCommand(portfolio, self.alliance, value)
+            return MoveStageCommand(portfolio, self.alliance, value)  # with its checklist
         text = f"Change {self.labels[name].lower()} of “{self.alliance.name}”"
         return EditCommand(portfolio, self.alliance, text, **{name: value})
 

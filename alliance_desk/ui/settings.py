@@ -26,6 +26,20 @@ class AppSettings:
     def sync(self) -> None:
         self._settings.sync()
 
+    @property
+    def qsettings(self) -> QSettings:
+        """The QSettings underneath, for small features that keep their own keys."""
+        return self._settings
+
+    @property
+    def preread_template(self) -> str:
+        """The Word template last used for a pre-read ('' for the built-in look)."""
+        return str(self._settings.value("preread/template", "") or "")
+
+    @preread_template.setter
+    def preread_template(self, path: str) -> None:
+        self._settings.setValue("preread/template", path)
+
     # --- window layout -------------------------------------------------------------------
 
     def _bytes(self, key: str) -> QByteArray | None:

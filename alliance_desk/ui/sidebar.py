@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from alliance_desk.models import Alliance
 from alliance_desk.models.choices import STAGES
 from alliance_desk.portfolio import Change, Portfolio
+from alliance_desk.portfolio_health import HEALTH_KINDS
 from alliance_desk.ui.alliance_list import (
     AllianceFilterProxy,
     AllianceListModel,
@@ -33,7 +34,7 @@ from alliance_desk.ui.alliance_list import (
     StageLabelRole,
 )
 
-NO_HEALTH = QColor("#b8bec6")  # the dot's colour until insights give alliances a health
+NO_HEALTH = QColor("#b8bec6")  # archived alliances, and before a portfolio is open
 
 
 class AllianceDelegate(QStyledItemDelegate):
@@ -183,9 +184,11 @@ class Sidebar(QWidget):
         self._update_count()
 
     def apply(self, change: Change) -> None:
-        if change.kind == "alliances":
+        if change.kind == "alliances" or change.op == "reloaded":
             self.model.apply(change)
             self._update_count()
+        if change.kind in HEALTH_KINDS or change.op == "reloaded":
+            self.view.viewport().update()  # the health dots follow the edit
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         for action in actions:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from alliance_desk.models import Alliance, Tracked
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import BatchFailed, Portfolio, PortfolioReadOnly
+from alliance_desk.storage.errors import StorageError
 
 WRITE_ERRORS = (
     SQLAlchemyError,
@@ -26,6 +27,7 @@ WRITE_ERRORS = (
     OSError,
     PortfolioReadOnly,
     BatchFailed,
+    StorageError,
 )
 
 
@@ -34,7 +36,7 @@ class EditFailed(Exception):
 
 
 def _failure_message(exc: BaseException) -> str:
-    if isinstance(exc, PortfolioReadOnly):
+    if isinstance(exc, PortfolioReadOnly | StorageError):  # already a sentence for the user
         return str(exc)
     reason = str(getattr(exc, "orig", None) or exc).strip().rstrip(".")
     return f"The change could not be saved ({reason}). Nothing was changed."
@@ -95,8 +97,8 @@ def perform(stack: QUndoStack, command: PortfolioCommand) -> None:
 class EditCommand(PortfolioCommand):
     """Change some fields of one record; undo puts the old values back."""
 
-    def __init__(self, portfolio: Portfolio, record: Tracked, text: str, **fields: Any):
-        super().__init__(text)
+    def __init__(self, portfolio: Portfolio, record: Tracked, text: str, /, **fields: Any):
+        super().__init__(text)  # positional-only: a record may have a field called text
         self.portfolio = portfolio
         self.record = record
         self.new = fields

@@ -1,6 +1,6 @@
 """The workspace of an open portfolio: read-only banner, sidebar and the tabs."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from alliance_desk.models import Alliance
@@ -85,6 +85,9 @@ class Workspace(QWidget):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
+            for timer in widget.findChildren(QTimer):  # no late refresh of a closed portfolio
+                timer.stop()
+            widget.blockSignals(True)
             widget.setParent(None)
             widget.deleteLater()
         self.tabs.blockSignals(False)

@@ -39,8 +39,10 @@ def test_no_value_or_missing_thresholds_is_grey_never_a_colour():
 
 
 def test_thresholds_describe_themselves_both_ways():
-    assert TRUST.describe() == "green ≥ 7, red < 5"
-    assert DAYS.describe() == "green ≤ 14, red > 30"
+    assert TRUST.short() == "green ≥ 7, red < 5"
+    assert DAYS.short() == "green ≤ 14, red > 30"
+    assert TRUST.describe() == "green at 7 or above, red below 5"
+    assert DAYS.describe("days") == "green at 14 days or below, red above 30 days"
 
 
 R1 = RoundInfo("r1", date(2026, 1, 10), "January", invited_ours=5, invited_partner=5)

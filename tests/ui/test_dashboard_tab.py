@@ -9,7 +9,7 @@ from alliance_desk import clock
 from alliance_desk.models import ActionItem, Decision, Risk
 from alliance_desk.ui.dashboard_tab import DashboardTab
 
-OPEN, OVERDUE, RISKS = 5, 6, 7  # count columns
+OPEN, OVERDUE, RISKS = 6, 7, 8  # count columns
 
 
 @pytest.fixture
@@ -45,11 +45,11 @@ def test_dashboard_counts_overdue_actions_per_alliance_and_in_total(portfolio, c
     dashboard = DashboardTab(context)
     qtbot.addWidget(dashboard)
     helios_row = row_of(dashboard, "Helios Oncology")
-    assert helios_row[:2] == ["Helios Oncology", "Formation"]
+    assert helios_row[:3] == ["Helios Oncology", "● No data", "Formation"]
     assert [helios_row[c] for c in (OPEN, OVERDUE, RISKS)] == ["3", "2", "1"]
     atlas_row = row_of(dashboard, "Atlas Data")
     assert [atlas_row[c] for c in (OPEN, OVERDUE, RISKS)] == ["2", "1", "0"]
-    assert atlas_row[3] == "High"
+    assert atlas_row[4] == "High"
     assert dashboard.summary() == "2 alliances · 3 overdue actions · 1 decision due in 30 days"
 
 

@@ -17,7 +17,7 @@ from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import writable_problem
 from alliance_desk.ui import undo
-from alliance_desk.ui.main_window import ASK_LATER, LOCK_REFRESH_MS, MainWindow
+from alliance_desk.ui.main_window import LOCK_REFRESH_MS, MainWindow
 from alliance_desk.ui.overview_tab import OverviewTab
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import DISK_FAILURE
@@ -528,11 +528,12 @@ def test_main_window_layout_and_last_tab_are_remembered(qtbot, portfolio_file):
     assert second.size().width() == 760
 
 
-def test_main_window_ask_box_says_questions_come_later(qtbot, opened):
+def test_main_window_ask_box_answers_in_a_panel(qtbot, opened):
     opened.ask_edit.setFocus()
     qtbot.keyClicks(opened.ask_edit, "which risks should I raise next week?")
     qtbot.keyClick(opened.ask_edit, Qt.Key.Key_Return)
-    assert opened.statusBar().currentMessage() == ASK_LATER
+    assert opened.ask_panel.isVisible()
+    assert opened.ask_panel.heading.text().startswith("Nothing found: no risks and issues")
 
 
 def test_main_window_lock_is_refreshed_and_released(qtbot, opened, portfolio_file):

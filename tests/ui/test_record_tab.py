@@ -9,11 +9,8 @@ from PySide6.QtWidgets import QWidget
 from alliance_desk import clock
 from alliance_desk.models import (
     ActionItem,
-    ChecklistItem,
-    SurveyResponse,
-    SurveyRound,
 )
-from alliance_desk.ui.fields import ERROR_COLOUR, format_date
+from alliance_desk.ui.fields import ERROR_COLOUR
 from alliance_desk.ui.record_tab import NO_ALLIANCE_TEXT, RecordTab
 from alliance_desk.ui.tracking.columns import SOON_COLOUR
 from alliance_desk.ui.workspace_tabs import PORTFOLIO_TABS, WORKSPACE_TABS, make_tab
@@ -117,30 +114,6 @@ def test_record_tab_without_an_alliance_says_what_to_do(context, qtbot):
     tab = open_tab("Risks", context, None, qtbot)
     assert tab.table.empty.text() == NO_ALLIANCE_TEXT
     assert tab.table.model.rowCount() == 0
-
-
-def test_health_tab_counts_responses_per_round(context, alliance, portfolio, qtbot):
-    round_ = portfolio.add(
-        SurveyRound, alliance_id=alliance.id, title="Pulse Q1", invited_ours=4, invited_partner=4
-    )
-    for _ in range(6):
-        portfolio.add(SurveyResponse, round_id=round_.id)
-    tab = open_tab("Health", context, alliance, qtbot)
-    model = tab.table.model
-    assert [model.data(model.index(0, c)) for c in (1, 2, 3, 4)] == ["Pulse Q1", "6", "8", "75 %"]
-
-
-def test_lifecycle_tab_shows_stage_history_and_checklist(context, alliance, portfolio, qtbot):
-    moved_on = clock.today() + timedelta(days=1)
-    portfolio.set_stage(alliance, "governance", on=moved_on)
-    portfolio.add(ChecklistItem, alliance_id=alliance.id, text="Purpose agreed", status="done")
-    tab = open_tab("Lifecycle", context, alliance, qtbot)
-    history, checklist = tab.tables
-    stages = [history.model.data(history.model.index(r, 1)) for r in range(2)]
-    assert stages == ["Formation", "Governance"]
-    assert history.model.data(history.model.index(1, 0)) == format_date(moved_on)
-    model = checklist.model
-    assert [model.data(model.index(0, c)) for c in (0, 1)] == ["Purpose agreed", "Done"]
 
 
 def test_make_tab_builds_every_tab_title(context, alliance, qtbot):

@@ -6,7 +6,8 @@ from PySide6.QtGui import QImage
 
 from alliance_desk import clock
 from alliance_desk.ui.alliance_list import HealthRole, StageLabelRole
-from alliance_desk.ui.sidebar import NO_HEALTH, Sidebar
+from alliance_desk.ui.health.lights import dot_colour
+from alliance_desk.ui.sidebar import Sidebar
 
 
 @pytest.fixture
@@ -88,11 +89,12 @@ def test_sidebar_rows_show_partner_stage_and_a_health_dot(sidebar):
     index = sidebar.proxy.index(0, 0)
     assert index.data() == "Atlas Co-promotion"
     assert index.data(StageLabelRole) == "Renewal or exit"
-    assert index.data(HealthRole) is None  # drawn as the grey NO_HEALTH dot
+    grey = dot_colour("grey")
+    assert index.data(HealthRole) == grey  # no survey or records yet: no data
     image = sidebar.view.viewport().grab().toImage()
     rect = sidebar.view.visualRect(index)
     dot = image.pixelColor(rect.left() + 4 + 10 + 5, rect.top() + 2 + 10 + 7)
-    assert abs(dot.red() - NO_HEALTH.red()) < 40 and abs(dot.blue() - NO_HEALTH.blue()) < 40
+    assert abs(dot.red() - grey.red()) < 40 and abs(dot.blue() - grey.blue()) < 40
     assert not is_uniform(image)
 
 

@@ -233,7 +233,7 @@ class ActionsTab(TrackingTab):
     def prepare_form(self, form: RecordForm, alliance_id: str | None) -> None:
         super().prepare_form(form, alliance_id)
         portfolio = self.context.portfolio
-        people = sorted(portfolio.all(Stakeholder), key=lambda p: p.name.casefold())
+        people = portfolio.people_index()
         self._owners = {p.name.casefold(): (p.id, p.name) for p in people}
         form.field("owner").set_people([p.name for p in people])
         benchmarks = sorted(portfolio.all(Benchmark), key=lambda b: b.name.casefold())

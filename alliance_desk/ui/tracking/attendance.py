@@ -241,8 +241,7 @@ class AttendancePanel(QWidget):
         else:
             self.summary.setText(f"<span style='color:{HINT_COLOUR}'>Nobody invited yet.</span>")
         invited = {person.id for _row, person in rows}
-        others = [p for p in portfolio.all(Stakeholder) if p.id not in invited]
-        others.sort(key=lambda p: p.name.casefold())
+        others = [p for p in portfolio.people_index() if p.id not in invited]
         self.invite_box.clear()
         for person in others:
             self.invite_box.addItem(

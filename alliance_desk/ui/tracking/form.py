@@ -6,7 +6,6 @@ stored until Create; each finished field is checked at once, so a mistake shows 
 field while the user is still there.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desk.models import choices
 from alliance_desk.models.validation import ValidationError
+from alliance_desk.reports.importing.values import parse_amount  # one parser for forms and imports
 from alliance_desk.ui.fields import (
     HINT_COLOUR,
     Field,
@@ -36,41 +36,9 @@ from alliance_desk.ui.fields import (
 
 SCORE_HINT = "1 (low) to 5 (high)"
 NONE_LABEL = "—"
-MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
 
 
 # --- text <-> values ------------------------------------------------------------------------
-
-
-def parse_amount(text: str) -> float | None:
-    """An amount as people type it: '1,900,000', '1.900.000,50', "1'900'000", '1.9m', '250k'.
-
-    None when empty; raises ValueError when the text is not an amount.
-    """
-    text = text.strip().replace("\u00a0", "").replace(" ", "").replace("'", "").replace("_", "")
-    if not text:
-        return None
-    scale = 1.0
-    suffix = re.search(r"(bn|mn|[kmb])$", text, re.IGNORECASE)
-    if suffix:
-        scale = MULTIPLIERS[suffix.group(1).lower()]
-        text = text[: suffix.start()]
-    if "," in text and "." in text:  # the later one is the decimal mark
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif "," in text:
-        if re.fullmatch(r"-?\d{1,3}(,\d{3})+", text):
-            text = text.replace(",", "")  # 1,900,000
-        else:
-            text = text.replace(",", ".")  # 12,5
-    elif text.count(".") > 1:
-        if not re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
-            raise ValueError(text)
-        text = text.replace(".", "")  # 1.900.000
-    if not re.fullmatch(r"-?(\d+\.?\d*|\.\d+)", text):
-        raise ValueError(text)
-    return float(text) * scale
 
 
 def format_amount(value: float | None) -> str:

@@ -10,7 +10,7 @@ from alliance_desk.insights.tracking import (
     responsiveness_by_period,
     severity_level,
 )
-from alliance_desk.models import Risk, Stakeholder, choices
+from alliance_desk.models import Risk, choices
 from alliance_desk.ui.fields import ERROR_COLOUR, ChoiceField, DateField, LineField, TextField
 from alliance_desk.ui.record_tab import (
     Column,
@@ -174,7 +174,7 @@ class RisksTab(TrackingTab):
 
     def prepare_form(self, form, alliance_id) -> None:
         super().prepare_form(form, alliance_id)
-        people = sorted(self.context.portfolio.all(Stakeholder), key=lambda p: p.name.casefold())
+        people = self.context.portfolio.people_index()
         form.field("owner_name").set_people([p.name for p in people])
 
     def header_html(self, record) -> str:

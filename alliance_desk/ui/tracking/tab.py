@@ -327,6 +327,8 @@ class TrackingTab(QWidget):
         return [record for record in records if record is not None]
 
     def _selection_changed(self, *_args) -> None:
+        if self.context.portfolio.closed:
+            return  # the window is closing the portfolio; this tab is on its way out
         ids = self.table.selected_ids()
         shown = self.panel.record
         if len(ids) == 1 and shown is not None and shown.id == ids[0]:

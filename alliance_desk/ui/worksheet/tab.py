@@ -162,7 +162,7 @@ class StakeholdersTab(QWidget):
             self._scope_forced = False
             self.alliance_scope.setChecked(True)  # back to what the user had chosen
             return
-        self.refresh()
+        self.refresh(living=False)  # the living set covers the portfolio: unchanged
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -190,7 +190,7 @@ class StakeholdersTab(QWidget):
         if change.kind in KINDS or change.op == "reloaded":
             self._timer.start()  # several changes in a row refresh once
 
-    def refresh(self) -> None:
+    def refresh(self, living: bool = True) -> None:
         portfolio = self.context.portfolio
         if portfolio.closed:
             return
@@ -209,7 +209,8 @@ class StakeholdersTab(QWidget):
         self.grid.set_people(self.people, self.roles)
         self.needs.set_scope(alliance, self.people)
         self.map.set_people(self.people)
-        self.living.refresh()
+        if living:
+            self.living.refresh()
         keep = self.person.id if self.person is not None else ""
         current = next((p for p in self.people if p.id == keep), None)
         self.set_person(current or (self.people[0] if self.people else None), force=True)

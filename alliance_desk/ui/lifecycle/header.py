@@ -1,0 +1,188 @@
+"""The top of the Lifecycle tab: the current stage with "Move to stage…", progress per
+checklist, and the stage history. The counts come from Portfolio/insights; this lays them out."""
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desk.insights.lifecycle import ChecklistGroup, Progress
+from alliance_desk.models import Alliance, choices
+from alliance_desk.ui.context import UiContext
+from alliance_desk.ui.fields import HINT_COLOUR, format_date
+from alliance_desk.ui.record_tab import (
+    RecordTable,
+    TableSpec,
+    choice_column,
+    date_column,
+    text_column,
+)
+
+DONE_COLOUR = "#2e7d32"
+BAR_STYLE = (
+    "QProgressBar { border: 1px solid #cfd4dc; border-radius: 3px; background: #f3f4f6;"
+    " max-height: 10px; }"
+    " QProgressBar::chunk { background: %s; border-radius: 2px; }"
+)
+
+STAGE_HISTORY = TableSpec(
+    title="Stage history",
+    noun=("stage change", "stage changes"),
+    loader=lambda portfolio, alliance: portfolio.stage_history(alliance),
+    kinds=frozenset({"stage_changes"}),
+    wide_column=2,
+    sort_column=0,
+    sort_order=Qt.SortOrder.DescendingOrder,  # the latest move on top
+    columns=[
+        date_column("Date", lambda row: row.changed_on),
+        choice_column("Stage", lambda row: row.stage, choices.STAGES),
+        text_column("Note", lambda row: row.note),
+    ],
+)
+
+
+class HistoryTable(RecordTable):
+    """The stage history: a handful of rows, so no filter box."""
+
+    def _show_state(self) -> None:
+        super()._show_state()
+        self.filter.hide()
+
+
+def progress_bar(progress: Progress) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, max(progress.total, 1))
+    bar.setValue(progress.finished)
+    bar.setTextVisible(False)
+    colour = DONE_COLOUR if progress.total and progress.finished == progress.total else "#4f7cc4"
+    bar.setStyleSheet(BAR_STYLE % colour)
+    bar.setFixedWidth(150)
+    bar.setToolTip(progress.text())
+    return bar
+
+
+class LifecycleHeader(QWidget):
+    """Stage line and buttons above; progress bars (left) beside the stage history (right)."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.alliance: Alliance | None = None
+        self.progress_texts: list[str] = []
+
+        self.stage_label = QLabel()
+        self.stage_label.setTextFormat(Qt.TextFormat.RichText)
+        self.move_button = QPushButton("Move to stage…")
+        self.move_button.setToolTip("Record a move to another lifecycle stage (Ctrl+Z undoes it)")
+        self.checklist_button = QPushButton("Add checklist…")
+        self.checklist_button.setToolTip(
+            "Give the alliance another checklist: collaborative culture, growth readiness, "
+            "renewal or exit review"
+        )
+        self.stage_checklist_button = QPushButton()
+        self.stage_checklist_button.hide()
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.stage_label, 1)
+        top.addWidget(self.stage_checklist_button)
+        top.addWidget(self.checklist_button)
+        top.addWidget(self.move_button)
+
+        self.progress_box = QFrame()
+        self.progress_box.setObjectName("ProgressBox")
+        self.progress_box.setMinimumWidth(400)  # the history beside it does not jump
+        self.progress_grid = QGridLayout(self.progress_box)
+        self.progress_grid.setContentsMargins(0, 0, 0, 0)
+        self.progress_grid.setHorizontalSpacing(10)
+        self.progress_grid.setVerticalSpacing(4)
+        progress_column = QVBoxLayout()
+        progress_title = QLabel("<span style='font-size:15px; font-weight:600'>Progress</span>")
+        progress_column.addWidget(progress_title)
+        progress_column.addWidget(self.progress_box)
+        progress_column.addStretch(1)
+
+        self.history = HistoryTable(STAGE_HISTORY, context)
+        self.history.setMaximumHeight(150)
+        self.history.view.setMinimumWidth(360)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(24)
+        bottom.addLayout(progress_column, 0)
+        bottom.addWidget(self.history, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+    def set_alliance(self, alliance: Alliance | None) -> None:
+        self.alliance = alliance
+        self.history.set_alliance(alliance)
+        self.refresh()
+
+    def refresh(self) -> None:
+        portfolio = self.context.portfolio
+        alliance = self.alliance
+        if alliance is not None and not portfolio.closed:
+            alliance = portfolio.get(type(alliance), alliance.id)
+        if alliance is None or portfolio.closed:
+            self.stage_label.setText("")
+            self._show_progress([])
+            self.stage_checklist_button.hide()
+            return
+        self.alliance = alliance
+        history = portfolio.stage_history(alliance)
+        since = history[-1].changed_on if history else None
+        stage = choices.STAGES.get(alliance.stage, alliance.stage)
+        when = f" since {format_date(since)}" if since else ""
+        self.stage_label.setText(
+            f"<span style='font-size:15px'>{html.escape(alliance.name)} is in "
+            f"<b>{html.escape(stage)}</b></span>"
+            f"<span style='color:{HINT_COLOUR}'>{when}</span>"
+        )
+        groups = portfolio.checklist_groups(alliance)
+        self._show_progress(groups)
+        missing = portfolio.stage_template(alliance.stage)
+        if missing is not None and not portfolio.has_checklist(alliance, missing):
+            self.stage_checklist_button.setText(f"Add the {stage} checklist")
+            self.stage_checklist_button.show()
+        else:
+            self.stage_checklist_button.hide()
+
+    def _show_progress(self, groups: list[ChecklistGroup]) -> None:
+        while self.progress_grid.count():
+            widget = self.progress_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.progress_texts = []
+        if not groups:
+            empty = QLabel("No checklist yet.")
+            empty.setStyleSheet(f"color: {HINT_COLOUR};")
+            self.progress_grid.addWidget(empty, 0, 0)
+            return
+        for row, group in enumerate(groups):
+            progress = group.progress
+            self.progress_texts.append(progress.text())
+            label = QLabel(html.escape(progress.title))
+            label.setToolTip(group.title)
+            self.progress_grid.addWidget(label, row, 0)
+            self.progress_grid.addWidget(progress_bar(progress), row, 1)
+            words = "done" if not progress.not_applicable else "done or n/a"
+            counts = f"{progress.finished} of {progress.total} {words}"
+            note = QLabel(counts + (f" · {progress.retired} retired" if progress.retired else ""))
+            note.setStyleSheet(f"color: {HINT_COLOUR};")
+            self.progress_grid.addWidget(note, row, 2)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for button in (self.move_button, self.checklist_button, self.stage_checklist_button):
+            button.setEnabled(not read_only)

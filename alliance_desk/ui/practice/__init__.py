@@ -1,0 +1,1 @@
+"""The manager's own practice: the "My practice" dialog (View ▸ My practice…)."""
