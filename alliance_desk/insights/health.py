@@ -313,10 +313,10 @@ class BenchmarkHealth:
     def value_text(self) -> str:
         if self.value is None:
             return "no data"
-        if self.unit == "%":
-            return f"{self.value:.0f} %"
+        if self.unit == "%":  # a no-break space: a line never ends between number and unit
+            return f"{self.value:.0f}\u00a0%"
         if self.unit:
-            return f"{self.value:.0f} {self.unit}"
+            return f"{self.value:.0f}\u00a0{self.unit}"
         return f"{self.value:.1f}"
 
 
