@@ -7,12 +7,12 @@ per-alliance status is cached until the next committed change, so the sidebar's 
 computation per edit, not one per repaint.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from alliance_desk import clock
 from alliance_desk.insights import delivery, governance
@@ -186,11 +186,65 @@ class HealthCommands:
             ),
             key=rules._round_order,
         )
-        self._round_alliance = {r.id: r.alliance_id for r in round_rows}
         responses = [
             Response(r.round_id, r.side, r.team or "", scores.get(r.id, {})) for r in response_rows
         ]
         return rounds, responses
+
+    def _survey_sums(self):
+        """For the whole portfolio, added up by the database: the rounds (with their alliance),
+        per benchmark the (sum, count) of scores per round and side, and per round the number
+        of responses per side — without handing 150,000 scores to Python one by one."""
+        rounds_t, responses_t = SurveyRound.__table__, SurveyResponse.__table__
+        scores_t = SurveyScore.__table__
+        live = (responses_t.c.deleted_at.is_(None), rounds_t.c.deleted_at.is_(None))
+        round_query = select(
+            rounds_t.c.id,
+            rounds_t.c.alliance_id,
+            rounds_t.c.held_on,
+            rounds_t.c.title,
+            rounds_t.c.invited_ours,
+            rounds_t.c.invited_partner,
+        ).where(rounds_t.c.deleted_at.is_(None))
+        sum_query = (
+            select(
+                responses_t.c.round_id,
+                scores_t.c.benchmark_id,
+                responses_t.c.side,
+                func.sum(scores_t.c.value),
+                func.count(scores_t.c.value),
+            )
+            .join(responses_t, responses_t.c.id == scores_t.c.response_id)
+            .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
+            .where(scores_t.c.deleted_at.is_(None), scores_t.c.value.is_not(None), *live)
+            .group_by(responses_t.c.round_id, scores_t.c.benchmark_id, responses_t.c.side)
+        )
+        count_query = (
+            select(responses_t.c.round_id, responses_t.c.side, func.count())
+            .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
+            .where(*live)
+            .group_by(responses_t.c.round_id, responses_t.c.side)
+        )
+
+        def read(session):
+            return (
+                session.execute(round_query).all(),
+                session.execute(sum_query).all(),
+                session.execute(count_query).all(),
+            )
+
+        round_rows, sum_rows, count_rows = self._read(read)
+        rounds = [
+            (r.alliance_id, RoundInfo(r.id, r.held_on, r.title, r.invited_ours, r.invited_partner))
+            for r in round_rows
+        ]
+        sums: dict[str, rules.Sums] = {}
+        for round_id, benchmark_id, side, total, count in sum_rows:
+            sums.setdefault(benchmark_id, {})[(round_id, side)] = (total, count)
+        answered: dict[str, dict[str, int]] = {}
+        for round_id, side, count in count_rows:
+            answered.setdefault(round_id, {})[side] = count
+        return rounds, sums, answered
 
     def add_survey_round(
         self,
@@ -281,9 +335,13 @@ class HealthCommands:
         rounds, responses = self.survey_data(alliance.id)
         inputs = self._computed_inputs(alliance.id)
         thresholds = self.health_thresholds(alliance.id)
+
+        def rounds_of(benchmark: Benchmark, limits: Thresholds) -> list[BenchmarkRound]:
+            return rules.benchmark_rounds(rounds, responses, benchmark.id, limits)
+
         views = [
             self._benchmark_view(
-                alliance, b, thresholds[b.id], rounds, responses, inputs, baseline_round_id
+                alliance, b, thresholds[b.id], rounds_of, inputs, baseline_round_id
             )
             for b in self.live_benchmarks()
         ]
@@ -376,7 +434,7 @@ class HealthCommands:
         if "all" in cache:
             return cache["all"]
         alliances = self.alliances(include_archived=False)
-        rounds, responses = self.survey_data()
+        rounds, sums, answered = self._survey_sums()
         inputs = self._computed_inputs(None)
         benchmarks = self.live_benchmarks()
         overrides: dict[str, dict[str, BenchmarkOverride]] = {}
@@ -384,24 +442,22 @@ class HealthCommands:
             overrides.setdefault(o.alliance_id, {})[o.benchmark_id] = o
         definitions = self.all(Benchmark)
         rounds_by_alliance: dict[str, list[RoundInfo]] = {}
-        for survey in rounds:
-            rounds_by_alliance.setdefault(self._round_alliance[survey.id], []).append(survey)
-        responses_by_round: dict[str, list[Response]] = {}
-        for response in responses:
-            responses_by_round.setdefault(response.round_id, []).append(response)
+        for alliance_id, survey in rounds:
+            rounds_by_alliance.setdefault(alliance_id, []).append(survey)
         result = []
         for alliance in alliances:
-            own_rounds = rounds_by_alliance.get(alliance.id, [])
-            own_responses = [r for s in own_rounds for r in responses_by_round.get(s.id, [])]
+            own_rounds = sorted(rounds_by_alliance.get(alliance.id, []), key=rules._round_order)
             own = overrides.get(alliance.id, {})
             thresholds = {b.id: effective_thresholds(b, own.get(b.id)) for b in definitions}
+
+            def rounds_of(benchmark, limits, own_rounds=own_rounds):
+                return rules.rounds_from_sums(own_rounds, sums.get(benchmark.id, {}), limits)
+
             views = [
-                self._benchmark_view(
-                    alliance, b, thresholds[b.id], own_rounds, own_responses, inputs, None
-                )
+                self._benchmark_view(alliance, b, thresholds[b.id], rounds_of, inputs, None)
                 for b in benchmarks
             ]
-            rates = {r.id: rules.response_rates(r, own_responses) for r in own_rounds}
+            rates = {r.id: rules.rates_from_counts(r, answered.get(r.id, {})) for r in own_rounds}
             status = self._status(views, own_rounds, rates)
             result.append(
                 (alliance, status, self._warnings(alliance, views, inputs.get(alliance.id, {})))
@@ -422,8 +478,7 @@ class HealthCommands:
         alliance: Alliance,
         benchmark: Benchmark,
         thresholds: Thresholds,
-        rounds: list[RoundInfo],
-        responses: list[Response],
+        rounds_of: Callable[[Benchmark, Thresholds], list[BenchmarkRound]],
         inputs: dict[str, dict[str, list]],
         baseline_round_id: str | None,
     ) -> BenchmarkView:
@@ -432,7 +487,7 @@ class HealthCommands:
         series: list[BenchmarkRound] = []
         periods: list[tuple[date, str, float | None]] = []
         if benchmark.source == "survey":
-            series = rules.benchmark_rounds(rounds, responses, benchmark.id, thresholds)
+            series = rounds_of(benchmark, thresholds)
             trend = rules.trend(series, baseline_round_id)
             value = trend.latest.overall.mean if trend.latest else None
         else:

@@ -170,3 +170,13 @@ def test_every_kind_that_reloads_health_exists():
     from alliance_desk.portfolio_health import HEALTH_KINDS
 
     assert set(KINDS) >= HEALTH_KINDS
+
+
+def test_the_portfolio_figures_added_up_by_the_database_agree_with_each_alliances_view(demo_file):
+    with Portfolio.open(demo_file, "demo") as demo:
+        statuses = demo.health_statuses()
+        warnings = {w.key for w in demo.early_warnings()}
+        for alliance in demo.alliances(include_archived=False):
+            view = demo.health_view(alliance)
+            assert statuses[alliance.id] == view.status, alliance.name
+            assert {w.key for w in view.warnings} <= warnings

@@ -167,12 +167,17 @@ class ResponseRate:
 
 
 def response_rates(survey: RoundInfo, responses: Iterable[Response]) -> dict[str, ResponseRate]:
-    """Per side ('ours', 'partner') and overall ('all'); overall counts only sides whose
-    invitations are known, so an unknown side does not make the rate look low."""
+    """Per side ('ours', 'partner') and overall ('all') for one round's responses."""
     answered = {"ours": 0, "partner": 0}
     for response in responses:
         if response.round_id == survey.id:
             answered[response.side] = answered.get(response.side, 0) + 1
+    return rates_from_counts(survey, answered)
+
+
+def rates_from_counts(survey: RoundInfo, answered: dict[str, int]) -> dict[str, ResponseRate]:
+    """Response rates from the number who answered per side; overall counts only sides whose
+    invitations are known, so an unknown side does not make the rate look low."""
     invited = {"ours": survey.invited_ours, "partner": survey.invited_partner}
     rates = {side: ResponseRate(answered.get(side, 0), invited[side]) for side in invited}
     known = [side for side, number in invited.items() if number]
@@ -206,6 +211,9 @@ class BenchmarkRound:
         return self.ours.mean - self.partner.mean
 
 
+Sums = dict[tuple[str, str], tuple[float, int]]  # (round id, side) -> (sum of scores, count)
+
+
 def benchmark_rounds(
     rounds: Sequence[RoundInfo],
     responses: Sequence[Response],
@@ -213,22 +221,34 @@ def benchmark_rounds(
     thresholds: Thresholds,
 ) -> list[BenchmarkRound]:
     """The benchmark in every round that asked it, oldest first (rounds without a date last)."""
-    by_round: dict[str, list[Response]] = {}
+    sums: Sums = {}
     for response in responses:
-        if benchmark_id in response.scores:
-            by_round.setdefault(response.round_id, []).append(response)
+        value = response.scores.get(benchmark_id)
+        if value is not None:
+            total, count = sums.get((response.round_id, response.side), (0.0, 0))
+            sums[(response.round_id, response.side)] = (total + value, count + 1)
+    return rounds_from_sums(rounds, sums, thresholds)
+
+
+def rounds_from_sums(
+    rounds: Sequence[RoundInfo], sums: Sums, thresholds: Thresholds
+) -> list[BenchmarkRound]:
+    """The same from per-side sums and counts (what a database can add up for a whole
+    portfolio without handing every score to Python)."""
     result = []
     for survey in sorted(rounds, key=_round_order):
-        answered = by_round.get(survey.id)
-        if not answered:
+        ours = sums.get((survey.id, "ours"), (0.0, 0))
+        partner = sums.get((survey.id, "partner"), (0.0, 0))
+        count = ours[1] + partner[1]
+        if not count:
             continue
-        overall = stat(r.scores[benchmark_id] for r in answered)
+        overall = Stat((ours[0] + partner[0]) / count, count)
         result.append(
             BenchmarkRound(
                 survey,
                 overall,
-                stat(r.scores[benchmark_id] for r in answered if r.side == "ours"),
-                stat(r.scores[benchmark_id] for r in answered if r.side == "partner"),
+                Stat(ours[0] / ours[1], ours[1]) if ours[1] else Stat(),
+                Stat(partner[0] / partner[1], partner[1]) if partner[1] else Stat(),
                 traffic_light(overall.mean, thresholds),
             )
         )

@@ -1,4 +1,9 @@
-"""The workspace of an open portfolio: read-only banner, sidebar and the tabs."""
+"""The workspace of an open portfolio: read-only banner, sidebar and the tabs.
+
+Tabs are built the first time they are shown (or asked for), and only the tab on screen
+follows a change of alliance at once; the others catch up when they are next shown or asked
+for. Opening a big portfolio therefore fills one tab, not eleven.
+"""
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -28,7 +33,10 @@ class Workspace(QWidget):
         self.setObjectName("Workspace")
         self.context: UiContext | None = None
         self.alliance: Alliance | None = None
-        self._tabs: dict[str, QWidget] = {}
+        self._tabs: dict[str, QWidget] = {}  # the tabs built so far, by title
+        self._holders: dict[str, QWidget] = {}  # what the tab bar shows, by title
+        self._stale: set[str] = set()  # built tabs still showing an earlier alliance
+        self._read_only = False
 
         self.banner = QLabel()
         self.banner.setObjectName("ReadOnlyBanner")
@@ -62,17 +70,17 @@ class Workspace(QWidget):
     # --- building and tearing down -------------------------------------------------------
 
     def load(self, context: UiContext) -> None:
-        """Build the tabs for an open portfolio and fill the sidebar."""
+        """Make room for the tabs of an open portfolio and fill the sidebar."""
         self.clear()
         self.context = context
         self.tabs.blockSignals(True)
         for title in TAB_TITLES:
-            widget = make_tab(title, context, self.tabs)
-            self._tabs[title] = widget
-            activated = getattr(widget, "alliance_activated", None)
-            if activated is not None:
-                activated.connect(self.alliance_activated)
-            self.tabs.addTab(widget, title)
+            holder = QWidget()
+            holder.setObjectName(f"tab_{title}")
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[title] = holder
+            self.tabs.addTab(holder, title)
         self.tabs.blockSignals(False)
         self.sidebar.set_portfolio(context.portfolio)
         self.set_read_only(context.portfolio.read_only, context.portfolio.read_only_reason)
@@ -92,20 +100,51 @@ class Workspace(QWidget):
             widget.deleteLater()
         self.tabs.blockSignals(False)
         self._tabs.clear()
+        self._holders.clear()
+        self._stale.clear()
         self.banner.hide()
 
     # --- what is shown -------------------------------------------------------------------
 
     def tab(self, title: str) -> QWidget | None:
-        return self._tabs.get(title)
+        """The tab titled `title`, built now if it was not yet, showing the current alliance."""
+        if title not in self._holders or self.context is None:
+            return None
+        if title not in self._tabs:
+            self._build(title)
+        elif title in self._stale:
+            self._stale.discard(title)
+            self._tabs[title].set_alliance(self.alliance)
+        return self._tabs[title]
+
+    def built_tabs(self) -> list[str]:
+        return list(self._tabs)
+
+    def _build(self, title: str) -> None:
+        holder = self._holders[title]
+        widget = make_tab(title, self.context, holder)
+        holder.layout().addWidget(widget)
+        self._tabs[title] = widget
+        activated = getattr(widget, "alliance_activated", None)
+        if activated is not None:
+            activated.connect(self.alliance_activated)
+        widget.set_read_only(self._read_only)
+        widget.set_alliance(self.alliance)
 
     def set_alliance(self, alliance: Alliance | None) -> None:
-        """Show `alliance` in every tab (the Dashboard may use it to highlight a row)."""
+        """Show `alliance` in the tab on screen now; the others when they are next needed."""
         self.alliance = alliance
-        for widget in self._tabs.values():
-            widget.set_alliance(alliance)
+        current = self.current_tab_title()
+        for title, widget in self._tabs.items():
+            if title == current:
+                widget.set_alliance(alliance)
+            else:
+                self._stale.add(title)
+        if current and current not in self._tabs:
+            self.tab(current)
 
     def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        self._read_only = read_only
         for widget in self._tabs.values():
             widget.set_read_only(read_only)
         if read_only:
@@ -120,13 +159,17 @@ class Workspace(QWidget):
 
     def select_tab(self, name: str) -> bool:
         title = find_tab_title(name)
-        if title is None or title not in self._tabs:
+        if title is None or title not in self._holders:
             return False
-        self.tabs.setCurrentWidget(self._tabs[title])
+        self.tabs.setCurrentWidget(self._holders[title])
+        self.tab(title)  # built and up to date even when it was already the current one
         return True
 
     def on_dashboard(self) -> bool:
         return self.current_tab_title() in PORTFOLIO_TABS
 
     def _tab_switched(self, index: int) -> None:
-        self.tab_changed.emit(self.current_tab_title())
+        title = self.current_tab_title()
+        if title:
+            self.tab(title)
+        self.tab_changed.emit(title)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from alliance_desk.ui.record_tab import Row
 
@@ -19,28 +19,23 @@ class QuickFilter:
     tip: str = ""
 
 
-def _tab_widget(widget: QWidget) -> QTabWidget | None:
+def _workspace(widget: QWidget):
     parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QTabWidget):
+    while parent is not None and not hasattr(parent, "select_tab"):
         parent = parent.parentWidget()
     return parent
 
 
 def find_tab(widget: QWidget, tab_title: str) -> QWidget | None:
     """The workspace tab titled `tab_title` beside `widget`, or None outside a workspace."""
-    tabs = _tab_widget(widget)
-    if tabs is None:
-        return None
-    for index in range(tabs.count()):
-        if tabs.tabText(index) == tab_title:
-            return tabs.widget(index)
-    return None
+    workspace = _workspace(widget)
+    return workspace.tab(tab_title) if workspace is not None else None
 
 
 def open_record(widget: QWidget, tab_title: str, ident: str) -> bool:
     """Switch the workspace to the tab titled `tab_title` and select record `ident` there."""
-    target = find_tab(widget, tab_title)
-    if target is None:
+    workspace = _workspace(widget)
+    if workspace is None or not workspace.select_tab(tab_title):
         return False
-    _tab_widget(widget).setCurrentWidget(target)
+    target = workspace.tab(tab_title)
     return bool(getattr(target, "show_record", lambda _i: False)(ident))
