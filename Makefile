@@ -36,8 +36,13 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format alliance_desk tests installer
 	$(VENV)/bin/ruff check --fix alliance_desk tests installer
 
+# Speed figures against floors measured in the same run (issue 10; not part of `make test`).
+# The big synthetic portfolio is built once into benchmarks/cache/ (about 30 s, 110 MB).
+bench: $(STAMP)
+	$(PY) -m benchmarks.run
+
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/alliance-desk --demo --screenshot docs/main-window.png --tab Overview
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/alliance-desk --demo --screenshot docs/main-window.png --tab Health
 
 dist: $(DIST_STAMP)
 	@start=$$(date +%s); \

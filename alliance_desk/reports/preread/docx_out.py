@@ -194,11 +194,14 @@ class _PrereadWriter(DocxWriter):
         section = self.document.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
         shares = block.widths or [1 / len(block.headers)] * len(block.headers)
+        rows = list(table.rows)  # table.rows[i] walks every row: index a list instead
+        header_cells = rows[0].cells
         for column, header in enumerate(block.headers):
-            self.lines(table.rows[0].cells[column], header, first_style="Strong")
-        for r, row in enumerate(block.rows, start=1):
+            self.lines(header_cells[column], header, first_style="Strong")
+        for table_row, row in zip(rows[1:], block.rows, strict=True):
+            cells = table_row.cells  # built once per row, not once per cell
             for column, cell in enumerate(row):
-                target = table.rows[r].cells[column]
+                target = cells[column]
                 if isinstance(cell, Light):
                     self.cell_runs(target.paragraphs[0], cell)
                 else:

@@ -1,0 +1,1 @@
+"""Figure scripts: each measures one piece of work and prints `RESULT {json}` for run.py."""

@@ -1,0 +1,1 @@
+"""Floors: the least possible version of each measured piece of work, same libraries."""

@@ -1,0 +1,58 @@
+"""F1 start (a whole process): import PySide6, open the encrypted file with sqlcipher3 and the
+passphrase, read the action rows, show a QMainWindow with a QTableView over a minimal
+QAbstractTableModel, process events, save the window as PNG (as --screenshot does), exit.
+
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/floors/f1_start.py FILE OUT.png
+(passphrase in ALLIANCE_DESK_PASSPHRASE)
+"""
+
+import os
+import sys
+
+import sqlcipher3
+from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+COLUMNS = ("title", "owner_name", "due_date", "status", "side")
+
+
+class Rows(QAbstractTableModel):
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = rows
+
+    def rowCount(self, parent=None):  # noqa: N802 (Qt's name)
+        return len(self.rows)
+
+    def columnCount(self, parent=None):  # noqa: N802
+        return len(COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        return None
+
+
+def main(path: str, out: str) -> int:
+    conn = sqlcipher3.connect(path)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.set_key(os.environ["ALLIANCE_DESK_PASSPHRASE"])
+    rows = conn.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM action_item WHERE deleted_at IS NULL"
+    ).fetchall()
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    view = QTableView()
+    view.setModel(Rows(rows))
+    window.setCentralWidget(view)
+    window.resize(1440, 900)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    window.grab().save(out)
+    conn.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
