@@ -242,10 +242,10 @@ class Portfolio(
         if self._batch is not None:
             yield
             return
+        self._end_read()
         self._batch = []
         self._batch_failure = None
         try:
-            self._end_read()
             database.begin_writing(self._session)  # the write lock for the whole batch
             yield
             if self._batch_failure is not None:
@@ -256,8 +256,8 @@ class Portfolio(
             self._batch = None
             self._batch_failure = None
             self._device_registered = False
-            if _write_failure(exc):
-                raise errors.WriteFailed(self.path, str(exc)) from None
+            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
+                raise errors.WriteFailed(self.path, exc) from None
             raise
         changes, self._batch = self._batch, None
         if reload and changes:
@@ -464,8 +464,8 @@ class Portfolio(
         except BaseException as exc:
             self._session.rollback()
             self._device_registered = False
-            if _write_failure(exc):  # a full disk or a failing drive: say so plainly
-                exc = errors.WriteFailed(self.path, str(exc))
+            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
+                exc = errors.WriteFailed(self.path, exc)  # a full disk or a failing drive
             if self._batch is not None:
                 self._batch.clear()
                 self._batch_failure = exc

@@ -182,7 +182,8 @@ def validate(record: Any) -> None:
         value = getattr(record, field)
         if value not in allowed:
             options = ", ".join(allowed.values())
-            raise ValidationError(field, f"'{value}' is not a valid {label(field)} ({options}).")
+            shown = _quoted(value)
+            raise ValidationError(field, f"{shown} is not a valid {label(field)} ({options}).")
     for field in rules.scores:
         value = getattr(record, field)
         if value is not None and (not isinstance(value, int) or not 1 <= value <= 5):
@@ -231,7 +232,7 @@ def _check_types(record: Any) -> None:
         if wrong:
             words = "a number" if float in allowed else TYPE_WORDS.get(allowed[0], "text")
             label = column.key.replace("_", " ")
-            raise ValidationError(column.key, f"The {label} must be {words}, not {value!r}.")
+            raise ValidationError(column.key, f"The {label} must be {words}, not {_quoted(value)}.")
 
 
 def _check_text_and_numbers(record: Any) -> None:
@@ -247,6 +248,14 @@ def _check_text_and_numbers(record: Any) -> None:
             raise ValidationError(
                 column.key, f"The date {value:%Y-%m-%d} is outside the years 1900 to 2200."
             )
+
+
+def _quoted(value: Any, limit: int = 40) -> str:
+    """A value as one short line for a message: whitespace and control characters folded,
+    long text cut (a pasted 100,000-character value must not become the message)."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(value))
+    text = " ".join(text.split())
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
 def _as_date(value: date) -> date:
@@ -316,8 +325,8 @@ def _check_special(record: Any) -> None:
     if isinstance(record, Payment) and record.currency not in choices.CURRENCIES:
         raise ValidationError(
             "currency",
-            f"'{record.currency}' is not a currency code; use a three-letter ISO code such as "
-            "EUR, USD or GBP.",
+            f"{_quoted(record.currency)} is not a currency code; use a three-letter ISO code "
+            "such as EUR, USD or GBP.",
         )
     if isinstance(record, SurveyRound):
         for field in ("invited_ours", "invited_partner"):

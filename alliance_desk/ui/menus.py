@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
-from alliance_desk.ui import preread
+from alliance_desk.ui import preread, restore_backup
 from alliance_desk.ui.dialogs import show_about
 from alliance_desk.ui.lifecycle import menu as lifecycle_menu
 from alliance_desk.ui.practice import actions as practice_actions
@@ -107,6 +107,7 @@ def install_menus(window: "MainWindow") -> None:
     file_menu.addSeparator()
     file_menu.addAction(window.change_passphrase_action)
     file_menu.addAction(window.forget_action)
+    restore_backup.install(window, file_menu)
     file_menu.aboutToShow.connect(window._update_actions)
     file_menu.addSeparator()
     file_menu.addAction(window.print_worksheet_action)

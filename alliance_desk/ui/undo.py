@@ -18,7 +18,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from alliance_desk.models import Alliance, Tracked
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import BatchFailed, Portfolio, PortfolioReadOnly
-from alliance_desk.storage.errors import StorageError
 
 WRITE_ERRORS = (
     SQLAlchemyError,
@@ -27,7 +26,6 @@ WRITE_ERRORS = (
     OSError,
     PortfolioReadOnly,
     BatchFailed,
-    StorageError,
 )
 
 
@@ -36,7 +34,7 @@ class EditFailed(Exception):
 
 
 def _failure_message(exc: BaseException) -> str:
-    if isinstance(exc, PortfolioReadOnly | StorageError):  # already a sentence for the user
+    if isinstance(exc, PortfolioReadOnly):
         return str(exc)
     reason = str(getattr(exc, "orig", None) or exc).strip().rstrip(".")
     return f"The change could not be saved ({reason}). Nothing was changed."

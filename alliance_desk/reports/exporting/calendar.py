@@ -35,7 +35,8 @@ def calendar_bytes(portfolio, alliance: Alliance | None = None) -> tuple[bytes, 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", sanitise(alliance.name if alliance else portfolio.name))
+    name = alliance.name if alliance else portfolio.name
+    calendar.add("x-wr-calname", sanitise(" ".join(name.split())))  # X- values: one line
     count = 0
     for event in _events(portfolio, alliance):
         calendar.add_component(event)
