@@ -31,24 +31,10 @@ from PySide6.QtWidgets import (
 
 from alliance_desk import clock
 from alliance_desk.models.validation import ValidationError
+from alliance_desk.reports.importing.values import MONTH_NAMES, MONTHS
 
 ERROR_COLOUR = "#c62828"
 HINT_COLOUR = "#6b7280"
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 DATE_HELP = "Type a date like 2026-03-12, 12.03.2026, 12/03/2026 or 12 Mar 2026; empty for none."
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

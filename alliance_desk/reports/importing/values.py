@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 DAY_FIRST = "day"
 MONTH_FIRST = "month"
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTH_NAMES = [
     "january",
     "february",

@@ -14,8 +14,8 @@ from alliance_desk.insights.payments import PaymentFlag, payment_flag
 from alliance_desk.models import KINDS, Alliance, choices
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.portfolio_health import HealthView
+from alliance_desk.reports.importing.values import MONTHS
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 TRACKED = ("actions", "milestones", "risks", "decisions", "meetings", "payments")  # KINDS keys
 
 
