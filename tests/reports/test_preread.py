@@ -286,3 +286,10 @@ def test_a_per_alliance_audience_without_an_alliance_is_refused(demo):
         build_preread(demo, "jsc")
     with pytest.raises(PrereadProblem, match="Unknown audience"):
         build_preread(demo, "investors")
+
+
+def test_the_board_page_says_where_a_board_readers_questions_are_answered(demo, tmp_path):
+    board = demo.find_stakeholders("Talvora Board of Directors")[0]
+    body = texts(write(build_preread(demo, "board", None, board), tmp_path))
+    assert "Prepared for Talvora Board of Directors" in body
+    assert "the 3 questions Talvora Board of Directors recorded are answered one by one" in body

@@ -88,8 +88,10 @@ def _tailor(portfolio, preread: Preread, stakeholder, alliance, today) -> None:
             )
             if not needs
             else Paragraph(
-                f"{stakeholder.name}'s recorded questions concern single alliances; this "
-                "portfolio page keeps its standard sections.",
+                f"This one-page summary keeps its standard sections; the "
+                f"{len(needs)} question{'' if len(needs) == 1 else 's'} {stakeholder.name} "
+                "recorded are answered one by one in an alliance's sponsor brief or JSC "
+                "pre-read.",
                 "Subtle Emphasis",
             ),
         )
