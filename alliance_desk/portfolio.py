@@ -36,6 +36,7 @@ from alliance_desk.models.validation import ValidationError, validate
 from alliance_desk.portfolio_health import HealthCommands
 from alliance_desk.portfolio_lifecycle import LifecycleCommands
 from alliance_desk.portfolio_practice import PracticeCommands
+from alliance_desk.portfolio_surveys import SurveyCommands
 from alliance_desk.portfolio_tracking import TrackingCommands
 from alliance_desk.portfolio_worksheet import WorksheetCommands
 from alliance_desk.storage import database, errors, lock, paths
@@ -66,7 +67,12 @@ Listener = Callable[[Change], None]
 
 
 class Portfolio(
-    WorksheetCommands, TrackingCommands, HealthCommands, LifecycleCommands, PracticeCommands
+    WorksheetCommands,
+    TrackingCommands,
+    SurveyCommands,
+    HealthCommands,
+    LifecycleCommands,
+    PracticeCommands,
 ):
     """One open portfolio file. Use `Portfolio.open` or `Portfolio.create`; close when done."""
 

@@ -11,6 +11,8 @@ CORE = [
     "alliance_desk.storage.lock",
     "alliance_desk.storage.passphrase",
     "alliance_desk.portfolio",
+    "alliance_desk.portfolio_surveys",
+    "alliance_desk.portfolio_health",
     "alliance_desk.insights",
     "alliance_desk.sync",
     "alliance_desk.sync.engine",

@@ -9,7 +9,7 @@ from alliance_desk.defaults import seed_defaults
 from alliance_desk.models import ActionItem, Benchmark, BenchmarkOverride, SurveyScore
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.portfolio_health import ResponseEntry
+from alliance_desk.portfolio_surveys import ResponseEntry
 from tests.conftest import PASSPHRASE
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from alliance_desk import clock
 from alliance_desk.defaults import seed_defaults
 from alliance_desk.models import ActionItem, Benchmark, SurveyRound
-from alliance_desk.portfolio_health import ResponseEntry
+from alliance_desk.portfolio_surveys import ResponseEntry
 from alliance_desk.ui.health.survey_dialog import SurveyRoundDialog
 from alliance_desk.ui.health.tab import HealthTab
 from alliance_desk.ui.workspace_tabs import make_tab

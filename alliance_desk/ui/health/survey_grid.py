@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from alliance_desk.models import Benchmark, Stakeholder
-from alliance_desk.portfolio_health import ResponseEntry
+from alliance_desk.portfolio_surveys import ResponseEntry
 from alliance_desk.ui.fields import ERROR_COLOUR, format_number, parse_number
 
 SIDE_WORDS = {
