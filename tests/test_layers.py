@@ -39,6 +39,7 @@ CORE = [
     "alliance_desk.portfolio_practice",
     "alliance_desk.cli",
     "alliance_desk.insights.cuts",
+    "alliance_desk.insights.chart_spec",
     "alliance_desk.insights.heat_map",
     "alliance_desk.insights.ask",
     "alliance_desk.insights.ask_reading",
