@@ -224,7 +224,7 @@ class Portfolio(
         return lambda: self._listeners.remove(listener)
 
     def _announce(self, change: Change) -> None:
-        self.forget_health()
+        self.forget_health(change)
         if self._batch is not None:
             self._batch.append(change)
             return

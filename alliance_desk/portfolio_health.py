@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from alliance_desk import clock
+from alliance_desk.changes import Change
 from alliance_desk.insights import delivery, governance
 from alliance_desk.insights import health as rules
 from alliance_desk.insights.attendance import attendance_trend
@@ -55,6 +56,10 @@ HEALTH_KINDS = frozenset(
         "actions",
     }
 )
+
+
+# What the cached figures are made of (people_index shares the cache: stakeholders too).
+CACHED_FROM = (HEALTH_KINDS - {"actions"}) | {"stakeholders"}
 
 
 @dataclass(frozen=True)
@@ -161,9 +166,12 @@ class HealthCommands:
             cache["warnings"] = found
         return cache["warnings"]
 
-    def forget_health(self) -> None:
-        """Drop cached figures (the Portfolio calls this on every committed change)."""
-        self._health_cache = None
+    def forget_health(self, change: Change | None = None) -> None:
+        """Drop cached figures when `change` can alter them (None: always). The Portfolio
+        calls this on every committed change; an edited action, the most frequent edit, keeps
+        the portfolio's health (it only links review actions, which are never cached)."""
+        if change is None or change.op == "reloaded" or change.kind in CACHED_FROM:
+            self._health_cache = None
 
     # --- review actions -------------------------------------------------------------------------
 

@@ -180,3 +180,13 @@ def test_the_portfolio_figures_added_up_by_the_database_agree_with_each_alliance
             view = demo.health_view(alliance)
             assert statuses[alliance.id] == view.status, alliance.name
             assert {w.key for w in view.warnings} <= warnings
+
+
+def test_an_edited_action_keeps_the_cached_health_and_a_new_round_replaces_it(seeded, alliance):
+    from alliance_desk.models import ActionItem
+
+    before = seeded.health_statuses()
+    seeded.add(ActionItem, alliance_id=alliance.id, title="Call the partner")
+    assert seeded.health_statuses() is before  # not recomputed for an ordinary action
+    seeded.add_survey_round(alliance, date(2026, 1, 5), entries(trust(seeded), [2]))
+    assert seeded.health_status(alliance).light == "red"
