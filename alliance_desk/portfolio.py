@@ -99,18 +99,20 @@ class Portfolio(
         passphrase: str,
         read_only: bool = False,
         take_over_lock: bool = False,
+        check_beside: bool = False,
     ) -> "Portfolio":
         """Open an existing file; raises a StorageError subclass with a message for the user.
 
         A live lock held by someone else raises PortfolioLocked unless `read_only` (open
-        without editing) or `take_over_lock` (the user insists) is given.
+        without editing) or `take_over_lock` (the user insists) is given. With `check_beside`
+        the whole-file check runs in a thread while the caller goes on (see `damage()`).
         """
         path = Path(path)
         database.check_file(path)
         other = lock.holder(path)
         if other is not None and not read_only and not take_over_lock:
             raise errors.PortfolioLocked(path, other.describe())
-        opened = database.open_file(path, passphrase, read_only=read_only)
+        opened = database.open_file(path, passphrase, read_only, check_beside)
         holds = False
         if not opened.read_only:
             holds = lock.acquire(path)
@@ -146,6 +148,19 @@ class Portfolio(
     @property
     def closed(self) -> bool:
         return self._session is None
+
+    @property
+    def checking(self) -> bool:
+        """True while the whole-file check of an open with `check_beside` still runs."""
+        return self._opened.check is not None and self._opened.check.running
+
+    def damage(self, wait: bool = False) -> errors.StorageError | None:
+        """What the whole-file check found wrong (None: sound, not finished, or checked
+        before `open` returned); with `wait`, after it has finished."""
+        check = self._opened.check
+        if check is None:
+            return None
+        return check.wait() if wait else check.problem()
 
     # --- facts about the file ------------------------------------------------------------
 

@@ -164,6 +164,10 @@ def render_screenshot(
         window.show()
         for _ in range(3):  # layouts settle over a few passes; charts may lay out late
             QApplication.processEvents()
+        problem = window.portfolio.damage(wait=True) if window.portfolio is not None else None
+        if problem is not None:
+            print(problem.message, file=sys.stderr)
+            return 1
         if not window.grab().save(str(out)):
             print(f"Could not write the screenshot to {out}.", file=sys.stderr)
             return 1
@@ -176,7 +180,7 @@ def render_screenshot(
 
 def _open_for_render(path: Path, passphrase: str) -> Portfolio:
     """Open read-only: a render takes no lock and never upgrades or otherwise writes the file."""
-    return Portfolio.open(path, passphrase, read_only=True)
+    return Portfolio.open(path, passphrase, read_only=True, check_beside=True)
 
 
 def _picture_as_opened(window: "MainWindow", path: Path) -> None:

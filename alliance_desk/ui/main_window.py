@@ -33,6 +33,7 @@ from alliance_desk.ui.workspace import Workspace
 APP_NAME = "Alliance Desk"
 EDIT_FAILED_TITLE = "Undo or redo failed"
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
+CHECK_POLL_MS = 100
 
 
 @dataclass
@@ -86,6 +87,9 @@ class MainWindow(PromptingWindow):
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_REFRESH_MS)
         self.lock_timer.timeout.connect(self.refresh_lock)
+        self.check_timer = QTimer(self)  # follows the whole-file check of a big file
+        self.check_timer.setInterval(CHECK_POLL_MS)
+        self.check_timer.timeout.connect(self._follow_check)
 
         self._restore_layout()
         self.show_archived_action.setChecked(self.settings.show_archived)
@@ -162,7 +166,11 @@ class MainWindow(PromptingWindow):
             try:
                 with busy():
                     return Portfolio.open(
-                        path, secret, read_only=choice.read_only, take_over_lock=choice.take_over
+                        path,
+                        secret,
+                        read_only=choice.read_only,
+                        take_over_lock=choice.take_over,
+                        check_beside=True,  # a big file's pages are checked while it shows
                     )
             except errors.PortfolioLocked as exc:
                 answer = self.ask_lock_choice(exc)
@@ -206,6 +214,7 @@ class MainWindow(PromptingWindow):
             self.settings.add_recent(portfolio.path)
         if not portfolio.read_only:
             self.lock_timer.start()
+        self.check_timer.start()  # until the whole-file check (if any) has answered
         if portfolio.backup_path is not None:
             self.status(f"The file was upgraded; a copy from before is at {portfolio.backup_path}.")
         else:
@@ -219,6 +228,7 @@ class MainWindow(PromptingWindow):
             return
         self._save_layout()
         self.lock_timer.stop()
+        self.check_timer.stop()
         self.undo_stack.clear()
         self.workspace.clear()
         if self.bridge is not None:
@@ -228,6 +238,18 @@ class MainWindow(PromptingWindow):
         self.portfolio = self.context = self.bridge = None
         self._passphrase = None
         self._show_welcome()
+
+    def _follow_check(self) -> None:
+        """When the whole-file check finds damage, close the file and say which backup to use:
+        edits on a damaged file could spread the damage."""
+        portfolio = self.portfolio
+        if portfolio is None or portfolio.checking:
+            return
+        self.check_timer.stop()
+        problem = portfolio.damage()
+        if problem is not None:
+            self.close_portfolio()
+            self.show_error(problem.message)
 
     def refresh_lock(self) -> None:
         if self.portfolio is not None and not self.portfolio.closed:

@@ -56,3 +56,13 @@ def test_every_released_schema_file_opens(tmp_path):
             assert (portfolio.backup_path is not None) == upgraded
             if upgraded:
                 assert portfolio.backup_path.read_bytes() == sample.read_bytes()
+
+
+def test_the_revision_chain_read_at_open_is_alembics():
+    """Opening reads the revisions from the files (without Alembic); they must agree."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrations.config())
+    alembic_order = [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert list(migrations.chain()) == alembic_order
+    assert migrations.head() == script.get_current_head()
