@@ -4,18 +4,17 @@ Errors are one plain sentence on stderr with a non-zero exit code.
 """
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
 
-from alliance_desk import __version__, cli_ask, cli_preread
+from alliance_desk import __version__
 from alliance_desk.models import KINDS
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import Portfolio, PortfolioReadOnly
-from alliance_desk.reports import transfer_cli
 from alliance_desk.storage import errors, keychain, passphrase, paths
 from alliance_desk.storage.database import check_file
-from alliance_desk.sync import command as merge_command
 
 DEMO_PASSPHRASE = "demo"
 HIDDEN_KINDS = {"devices", "portfolio_info", "sync_peers"}
@@ -45,6 +44,11 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
+    # The sub-commands' modules load here, not with the GUI (python-docx, openpyxl, Ask...).
+    from alliance_desk import cli_ask, cli_preread
+    from alliance_desk.reports import transfer_cli
+    from alliance_desk.sync import command as merge_command
+
     parser = argparse.ArgumentParser(prog="alliance-desk")
     parser.add_argument("--version", action="version", version=f"Alliance Desk {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -240,12 +244,16 @@ HANDLERS = {
     "check": cmd_check,
     "passwd": cmd_passwd,
     "worksheet": cmd_worksheet,
-    "preread": lambda args: cli_preread.run(args, _open, UserError),
-    "ask": lambda args: cli_ask.run(args, _open, UserError),
-    "import": lambda args: transfer_cli.cmd_import(args, _open, UserError),
-    "export": lambda args: transfer_cli.cmd_export(args, _open, UserError),
-    "merge": merge_command.run,
+    "preread": lambda args: _module("cli_preread").run(args, _open, UserError),
+    "ask": lambda args: _module("cli_ask").run(args, _open, UserError),
+    "import": lambda args: _module("reports.transfer_cli").cmd_import(args, _open, UserError),
+    "export": lambda args: _module("reports.transfer_cli").cmd_export(args, _open, UserError),
+    "merge": lambda args: _module("sync.command").run(args),
 }
+
+
+def _module(name: str):
+    return importlib.import_module(f"alliance_desk.{name}")
 
 
 def _run_gui(args) -> int:

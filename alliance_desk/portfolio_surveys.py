@@ -121,10 +121,11 @@ class SurveyCommands:
         )
 
         def read(session):
+            connection = session.connection()  # Core rows skip the ORM step
             return (
-                session.execute(round_query).all(),
-                session.execute(sum_query).all(),
-                session.execute(count_query).all(),
+                connection.execute(round_query).all(),
+                connection.execute(sum_query).all(),
+                connection.execute(count_query).all(),
             )
 
         round_rows, sum_rows, count_rows = self._read(read)

@@ -1,7 +1,7 @@
 """The tracking part of the Portfolio service: daily-record queries and computed figures
 (delivery reliability, responsiveness, attendance, payment flags). Mixed into `Portfolio`."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -41,6 +41,7 @@ class TrackingCommands:
         alliance_id: str | None = None,
         ids: Iterable[str] | None = None,
         include_archived: bool = False,
+        fields: Sequence[str] | None = None,
     ) -> list[Row]:
         """Plain rows of a daily-record kind (actions, milestones, risks, decisions, meetings,
         payments), for tables of any size: every column plus `alliance_name`.
@@ -49,10 +50,34 @@ class TrackingCommands:
         and whether that stakeholder was deleted); risks add `severity`; meetings add
         `invited` and `attended` (invited people who came). Without `alliance_id` the rows of
         every working alliance (archived ones too with `include_archived`).
+
+        With `fields` (column names), the rows hold only those and `alliance_id`, in no
+        particular order: figures across the portfolio need three columns of 30,000 actions,
+        not their texts.
         """
         table = model.__table__
-        columns = [*table.c, Alliance.name.label("alliance_name")]
+        if fields is not None:
+            columns = [table.c.alliance_id, *(table.c[name] for name in fields)]
+        else:
+            columns = [*table.c, Alliance.name.label("alliance_name")]
         statement = select(*columns).join(Alliance, Alliance.id == table.c.alliance_id)
+        if fields is None:
+            statement = self._derived_columns(model, statement)
+        statement = statement.where(table.c.deleted_at.is_(None), Alliance.deleted_at.is_(None))
+        if alliance_id is not None:
+            statement = statement.where(table.c.alliance_id == alliance_id)
+        elif not include_archived:
+            statement = statement.where(Alliance.archived_at.is_(None))
+        if ids is not None:
+            statement = statement.where(table.c.id.in_(list(ids)))
+        if fields is None:
+            statement = statement.order_by(table.c.created_at)
+        # Core execution: plain rows without the ORM's loading step (a fifth faster)
+        return self._read(lambda s: s.connection().execute(statement).all())
+
+    def _derived_columns(self, model: type[Tracked], statement):
+        """The columns a kind's table shows besides its own (see tracking_rows)."""
+        table = model.__table__
         if model is ActionItem:
             owner = Stakeholder.__table__.alias("owner")
             statement = statement.add_columns(
@@ -69,15 +94,7 @@ class TrackingCommands:
                 func.coalesce(counts.c.invited, 0).label("invited"),
                 func.coalesce(counts.c.attended, 0).label("attended"),
             ).outerjoin(counts, counts.c.meeting_id == table.c.id)
-        statement = statement.where(table.c.deleted_at.is_(None), Alliance.deleted_at.is_(None))
-        if alliance_id is not None:
-            statement = statement.where(table.c.alliance_id == alliance_id)
-        elif not include_archived:
-            statement = statement.where(Alliance.archived_at.is_(None))
-        if ids is not None:
-            statement = statement.where(table.c.id.in_(list(ids)))
-        statement = statement.order_by(table.c.created_at)
-        return self._read(lambda s: s.execute(statement).all())
+        return statement
 
     def _attendance_counts(self):
         """Per meeting id: people invited, and invited people who came."""

@@ -6,7 +6,6 @@ deficiencies) and also differ in marker shape and line dash, so they survive gre
 
 import textwrap
 
-import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
 BACKGROUND = "#ffffff"
@@ -77,12 +76,15 @@ _configured = False
 
 
 def configure() -> None:
-    """Set pyqtgraph's global options once: white background, dark text, antialiasing."""
+    """Set pyqtgraph's global options once: white background, dark text, antialiasing.
+
+    Called where a chart widget is made (render.py), not on import: the window's traffic-light
+    dots use this palette at start-up, and pyqtgraph (with numpy) costs half a second to load.
+    """
     global _configured
     if _configured:
         return
+    import pyqtgraph as pg
+
     pg.setConfigOptions(background=BACKGROUND, foreground=TEXT, antialias=True)
     _configured = True
-
-
-configure()

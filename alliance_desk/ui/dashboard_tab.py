@@ -8,21 +8,20 @@ insights.status, so the Dashboard, the Overview and the reports agree.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from alliance_desk import clock
-from alliance_desk.insights.cuts import ChartSpec
+from alliance_desk.insights.chart_spec import ChartSpec
 from alliance_desk.insights.health import GREY, SEVERITY, HealthStatus
 from alliance_desk.insights.status import AllianceCounts, alliance_counts, decisions_due_within
 from alliance_desk.insights.tracking import OnTime, PaymentFlag, delivery_reliability, percent
 from alliance_desk.models import ActionItem, Alliance, Decision, Milestone, Risk, choices
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.portfolio_health import HEALTH_KINDS
-from alliance_desk.ui.chart_builder import ChartBuilder
 from alliance_desk.ui.context import UiContext
-from alliance_desk.ui.dashboard_charts import DashboardCharts
 from alliance_desk.ui.fields import ERROR_COLOUR
 from alliance_desk.ui.health.lights import TEXT_COLOUR, light_text
 from alliance_desk.ui.health.warnings import WarningList
@@ -36,6 +35,10 @@ from alliance_desk.ui.record_tab import (
     text_column,
 )
 from alliance_desk.ui.tracking.columns import SOON_COLOUR, due_column
+
+if TYPE_CHECKING:
+    from alliance_desk.ui.chart_builder import ChartBuilder
+    from alliance_desk.ui.dashboard_charts import DashboardCharts
 
 DECISION_HORIZON_DAYS = 30
 ALLIANCES_PAGE, CHARTS_PAGE, BUILDER_PAGE = "Alliances", "Charts", "Chart builder"
@@ -57,20 +60,26 @@ class DashboardRow:
         return self.alliance.id
 
 
+COUNTED_FIELDS = {  # what the counts (insights/status.py) and on-time share (delivery.py) read
+    ActionItem: ("status", "due_date"),
+    Risk: ("status",),
+    Decision: ("status", "due_date"),
+    Milestone: ("status", "due_date", "completed_on", "owner_side"),
+}
+
+
 def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[DashboardRow]:
     """Working (not archived) alliances with their counts: three queries, whatever the size."""
     today = today or clock.today()
     grouped: dict[type, dict[str, list]] = {}
-    for model in (ActionItem, Risk, Decision):
+    for model, fields in COUNTED_FIELDS.items():
         by_alliance = defaultdict(list)
-        for record in portfolio.tracking_rows(model):  # plain rows: ORM objects cost 2x
+        for record in portfolio.tracking_rows(model, fields=fields):  # the columns counted
             by_alliance[record.alliance_id].append(record)
         grouped[model] = by_alliance
     flags = portfolio.payment_flags(today)
     health = portfolio.health_statuses()
-    milestones = defaultdict(list)
-    for row in portfolio.tracking_rows(Milestone):
-        milestones[row.alliance_id].append(row)
+    milestones = grouped[Milestone]
     rows = []
     for alliance in portfolio.alliances(include_archived=False):
         decisions = grouped[Decision][alliance.id]
@@ -209,7 +218,8 @@ class DashboardTab(QWidget):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(overview, ALLIANCES_PAGE)
-        self.charts: DashboardCharts | None = None  # built when first shown: they cost time
+        # built (and their modules, with pyqtgraph, loaded) when first shown: they cost time
+        self.charts: DashboardCharts | None = None
         self.builder: ChartBuilder | None = None
         for title in (CHARTS_PAGE, BUILDER_PAGE):
             self.pages.addTab(QWidget(), title)
@@ -232,7 +242,7 @@ class DashboardTab(QWidget):
                 return self._page(index)
         raise KeyError(title)
 
-    def show_chart(self, spec: ChartSpec) -> ChartBuilder:
+    def show_chart(self, spec: ChartSpec) -> "ChartBuilder":
         """Open `spec` in the chart builder (from a chart's Reshape button or the Ask box)."""
         builder = self.show_page(BUILDER_PAGE)
         builder.set_spec(spec)
@@ -244,10 +254,14 @@ class DashboardTab(QWidget):
     def _page(self, index: int) -> QWidget:
         title = self.pages.tabText(index)
         if title == CHARTS_PAGE and self.charts is None:
+            from alliance_desk.ui.dashboard_charts import DashboardCharts
+
             self.charts = DashboardCharts(self.context)
             self.charts.reshape.connect(self.show_chart)
             self._swap(index, self.charts)
         elif title == BUILDER_PAGE and self.builder is None:
+            from alliance_desk.ui.chart_builder import ChartBuilder
+
             self.builder = ChartBuilder(self.context)
             self._swap(index, self.builder)
         return self.pages.widget(index)

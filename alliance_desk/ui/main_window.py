@@ -220,7 +220,8 @@ class MainWindow(PromptingWindow):
         else:
             how = " read-only" if portfolio.read_only else ""
             self.status(f"Opened {portfolio.path.name}{how}.")
-        self._update_actions()
+        self._update_actions(ask_keyring=False)
+        QTimer.singleShot(0, self._update_forget_action)
 
     def close_portfolio(self) -> None:
         """Close the open portfolio (every edit is already saved) and release its lock."""
@@ -371,12 +372,13 @@ class MainWindow(PromptingWindow):
         """An Undo or Redo that could not be stored, said once the undo stack is done."""
         QTimer.singleShot(0, self, lambda: self.show_error(message, EDIT_FAILED_TITLE))
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, ask_keyring: bool = True) -> None:
         portfolio = self.portfolio
         is_open = portfolio is not None
         writable = is_open and not portfolio.read_only
         self.change_passphrase_action.setEnabled(writable)
-        self.forget_action.setEnabled(is_open and keychain.recall(portfolio.path) is not None)
+        if ask_keyring or not is_open:
+            self._update_forget_action()
         self.close_action.setEnabled(is_open)
         for action in (
             self.print_worksheet_action,
@@ -393,6 +395,13 @@ class MainWindow(PromptingWindow):
         self.preread_action.setEnabled(is_open)
         self.alliance_actions.update_state()
         self._update_title()
+
+    def _update_forget_action(self) -> None:
+        """Forget… is offered when the keyring holds this file's passphrase (the first question
+        to a keyring can take a tenth of a second: opening asks it after the first paint)."""
+        portfolio = self.portfolio
+        remembered = portfolio is not None and keychain.recall(portfolio.path) is not None
+        self.forget_action.setEnabled(remembered)
 
     def _update_title(self) -> None:
         if self.portfolio is None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
 
-from alliance_desk.ui import preread, restore_backup
+from alliance_desk.ui import restore_backup
 from alliance_desk.ui.dialogs import show_about
 from alliance_desk.ui.lifecycle import menu as lifecycle_menu
 from alliance_desk.ui.practice import actions as practice_actions
@@ -111,7 +111,7 @@ def install_menus(window: "MainWindow") -> None:
     file_menu.aboutToShow.connect(window._update_actions)
     file_menu.addSeparator()
     file_menu.addAction(window.print_worksheet_action)
-    preread.install(window, file_menu)
+    _install_preread(window, file_menu)
     transfer_menu.install(window, file_menu)
     file_menu.addSeparator()
     file_menu.addAction(window.close_action)
@@ -168,3 +168,21 @@ def install_toolbar(window: "MainWindow") -> None:
     toolbar.addWidget(window.ask_edit)
     window.addToolBar(toolbar)
     window.toolbar = toolbar
+
+
+def _install_preread(window: "MainWindow", file_menu) -> None:
+    """File ▸ Export pre-read…; the dialog (and python-docx behind it) loads when chosen."""
+
+    def export() -> None:
+        from alliance_desk.ui import preread
+
+        preread.export_preread(window)
+
+    window.preread_action = QAction("Export &pre-read…", window)
+    window.preread_action.setShortcut("Ctrl+Shift+W")
+    window.preread_action.setStatusTip(
+        "A Word pre-read for the board, an executive sponsor or the JSC"
+    )
+    window.preread_action.triggered.connect(export)
+    window.preread_action.setEnabled(False)
+    file_menu.addAction(window.preread_action)

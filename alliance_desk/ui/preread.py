@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -48,17 +46,6 @@ from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, DateField
 
 if TYPE_CHECKING:
     from alliance_desk.ui.main_window import MainWindow
-
-
-def install(window: "MainWindow", file_menu: QMenu) -> None:
-    window.preread_action = QAction("Export &pre-read…", window)
-    window.preread_action.setShortcut("Ctrl+Shift+W")
-    window.preread_action.setStatusTip(
-        "A Word pre-read for the board, an executive sponsor or the JSC"
-    )
-    window.preread_action.triggered.connect(lambda: export_preread(window))
-    window.preread_action.setEnabled(False)
-    file_menu.addAction(window.preread_action)
 
 
 class PrereadDialog(QDialog):

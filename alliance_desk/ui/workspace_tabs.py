@@ -6,15 +6,12 @@ warnings (ui/health); Lifecycle the stage and its checklists (ui/lifecycle). The
 covers the whole portfolio.
 """
 
+from importlib import import_module
+
 from PySide6.QtWidgets import QWidget
 
 from alliance_desk.ui.context import UiContext
-from alliance_desk.ui.dashboard_tab import DashboardTab
-from alliance_desk.ui.health.tab import HealthTab
-from alliance_desk.ui.lifecycle import LifecycleTab
-from alliance_desk.ui.overview_tab import OverviewTab
 from alliance_desk.ui.tracking import TRACKING_TABS, make_tracking_tab
-from alliance_desk.ui.worksheet.tab import StakeholdersTab
 
 WORKSPACE_TABS = [
     "Overview",
@@ -31,21 +28,23 @@ WORKSPACE_TABS = [
 PORTFOLIO_TABS = ["Dashboard"]
 
 
+_TABS = {  # title: module:class, imported when the tab is first made (tabs are built lazily)
+    "Overview": "overview_tab:OverviewTab",
+    "Dashboard": "dashboard_tab:DashboardTab",
+    "Stakeholders": "worksheet.tab:StakeholdersTab",
+    "Health": "health.tab:HealthTab",
+    "Lifecycle": "lifecycle.tab:LifecycleTab",
+}
+
+
 def make_tab(title: str, context: UiContext, parent: QWidget | None = None) -> QWidget:
     """The widget for one tab title (from WORKSPACE_TABS or PORTFOLIO_TABS)."""
-    if title == "Overview":
-        return OverviewTab(context, parent)
-    if title == "Dashboard":
-        return DashboardTab(context, parent)
-    if title == "Stakeholders":
-        return StakeholdersTab(context, parent)
     if title in TRACKING_TABS:
         return make_tracking_tab(title, context, parent)
-    if title == "Health":
-        return HealthTab(context, parent)
-    if title == "Lifecycle":
-        return LifecycleTab(context, parent)
-    raise KeyError(f"No workspace tab is called {title!r}.")
+    if title not in _TABS:
+        raise KeyError(f"No workspace tab is called {title!r}.")
+    module, name = _TABS[title].split(":")
+    return getattr(import_module(f"alliance_desk.ui.{module}"), name)(context, parent)
 
 
 __all__ = ["WORKSPACE_TABS", "PORTFOLIO_TABS", "make_tab"]

@@ -9,7 +9,7 @@ from alliance_desk.defaults import find_template, seed_defaults
 from alliance_desk.models import ChecklistItem, StageChange
 from alliance_desk.ui.app import create_application
 from alliance_desk.ui.fields import format_date
-from alliance_desk.ui.lifecycle import LifecycleTab
+from alliance_desk.ui.lifecycle.tab import LifecycleTab
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -450,6 +450,7 @@ def test_main_window_remember_passphrase_then_forget(qtbot, window, portfolio_fi
 
     window.close_portfolio()
     assert window.open_path(portfolio_file)  # no dialog: the keyring answers
+    qtbot.waitUntil(window.forget_action.isEnabled)  # the keyring is asked after the first paint
     window.forget_action.trigger()
     assert keychain.recall(portfolio_file) is None
     assert not window.forget_action.isEnabled()

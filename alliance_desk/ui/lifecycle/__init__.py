@@ -1,5 +1,4 @@
-"""The Lifecycle tab and the portfolio's checklist-template and benchmark editors."""
+"""The Lifecycle tab (tab.py) and the portfolio's checklist-template and benchmark editors.
 
-from alliance_desk.ui.lifecycle.tab import LifecycleTab
-
-__all__ = ["LifecycleTab"]
+This package imports nothing itself, so the window's menus load without the tab.
+"""

@@ -5,10 +5,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from alliance_desk.ui.lifecycle.benchmarks_dialog import BenchmarksDialog
-from alliance_desk.ui.lifecycle.templates_dialog import ChecklistTemplatesDialog
-
 if TYPE_CHECKING:
+    from alliance_desk.ui.lifecycle.benchmarks_dialog import BenchmarksDialog
+    from alliance_desk.ui.lifecycle.templates_dialog import ChecklistTemplatesDialog
     from alliance_desk.ui.main_window import MainWindow
 
 
@@ -29,7 +28,9 @@ def install(window: "MainWindow", alliance_menu: QMenu) -> None:
     alliance_menu.addAction(window.benchmarks_action)
 
 
-def show_templates(window: "MainWindow") -> ChecklistTemplatesDialog | None:
+def show_templates(window: "MainWindow") -> "ChecklistTemplatesDialog | None":
+    from alliance_desk.ui.lifecycle.templates_dialog import ChecklistTemplatesDialog
+
     if window.context is None:
         return None
     window.lifecycle_dialog = ChecklistTemplatesDialog(window.context, window)
@@ -37,7 +38,9 @@ def show_templates(window: "MainWindow") -> ChecklistTemplatesDialog | None:
     return window.lifecycle_dialog
 
 
-def show_benchmarks(window: "MainWindow") -> BenchmarksDialog | None:
+def show_benchmarks(window: "MainWindow") -> "BenchmarksDialog | None":
+    from alliance_desk.ui.lifecycle.benchmarks_dialog import BenchmarksDialog
+
     if window.context is None:
         return None
     alliance = window.workspace.alliance

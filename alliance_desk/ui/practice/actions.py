@@ -5,8 +5,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from alliance_desk.ui.practice.dialog import PracticeDialog
-
 if TYPE_CHECKING:
     from alliance_desk.ui.main_window import MainWindow
 
@@ -23,6 +21,8 @@ def install(window: "MainWindow", view_menu: QMenu) -> None:
 
 
 def show_practice(window: "MainWindow") -> None:
+    from alliance_desk.ui.practice.dialog import PracticeDialog  # with its charts: when chosen
+
     if window.context is None:
         return
     dialog = PracticeDialog(window.context, window)

@@ -6,9 +6,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from alliance_desk.ui.tracking.decisions import DecisionsTab
-from alliance_desk.ui.tracking.meetings import MeetingsTab
-
 if TYPE_CHECKING:
     from alliance_desk.ui.main_window import MainWindow
 
@@ -56,6 +53,8 @@ def install(window: "MainWindow", alliance_menu: QMenu, view_menu: QMenu) -> Non
 
 def new_record(window: "MainWindow", title: str) -> None:
     """New record of the kind; from a selected meeting, actions and decisions link to it."""
+    from alliance_desk.ui.tracking.meetings import MeetingsTab
+
     if window.portfolio is None or window.portfolio.read_only:
         return
     workspace = window.workspace
@@ -85,6 +84,8 @@ def show_portfolio_wide(window: "MainWindow", title: str, quick: str = "all") ->
 
 
 def show_upcoming_decisions(window: "MainWindow") -> None:
+    from alliance_desk.ui.tracking.decisions import DecisionsTab
+
     tab = window.workspace.tab("Decisions")
     if window.portfolio is None or not isinstance(tab, DecisionsTab):
         return

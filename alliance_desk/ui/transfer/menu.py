@@ -7,13 +7,6 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from alliance_desk.ui.dialogs import documents_dir
-from alliance_desk.ui.transfer.export_dialog import (
-    ExportDialog,
-    filter_for,
-    suggested_name,
-    write_export,
-)
-from alliance_desk.ui.transfer.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
     from alliance_desk.ui.main_window import MainWindow
@@ -37,6 +30,8 @@ def install(window: "MainWindow", file_menu: QMenu) -> None:
 
 def import_file(window: "MainWindow") -> bool:
     """Run the import dialog; True when rows were imported."""
+    from alliance_desk.ui.transfer.import_dialog import ImportDialog  # loaded when chosen
+
     portfolio = window.portfolio
     if portfolio is None or portfolio.read_only:
         return False
@@ -48,6 +43,13 @@ def import_file(window: "MainWindow") -> bool:
 
 
 def export_file(window: "MainWindow") -> bool:
+    from alliance_desk.ui.transfer.export_dialog import (  # loaded when chosen
+        ExportDialog,
+        filter_for,
+        suggested_name,
+        write_export,
+    )
+
     portfolio = window.portfolio
     if portfolio is None:
         return False

@@ -1,10 +1,15 @@
 """The window's worksheet commands: File ▸ Print worksheet, View ▸ All stakeholders, View ▸
 Items nobody uses. They work on the Stakeholders tab, whichever tab is showing."""
 
-from alliance_desk.ui.worksheet.tab import StakeholdersTab
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alliance_desk.ui.worksheet.tab import StakeholdersTab
 
 
-def stakeholders_tab(window) -> StakeholdersTab | None:
+def stakeholders_tab(window) -> "StakeholdersTab | None":
+    from alliance_desk.ui.worksheet.tab import StakeholdersTab  # built (and loaded) on demand
+
     tab = window.workspace.tab("Stakeholders")
     return tab if isinstance(tab, StakeholdersTab) else None
 
