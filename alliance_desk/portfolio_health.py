@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from alliance_desk import clock
 from alliance_desk.changes import Change
 from alliance_desk.insights import delivery, governance
@@ -30,13 +32,18 @@ from alliance_desk.insights.health import (
 from alliance_desk.insights.lifecycle import effective_thresholds
 from alliance_desk.insights.periods import period_label, period_start
 from alliance_desk.models import (
+    KINDS,
     ActionItem,
     Alliance,
     Benchmark,
     BenchmarkOverride,
     Meeting,
+    MeetingAttendee,
     Milestone,
     Risk,
+    SurveyResponse,
+    SurveyRound,
+    SurveyScore,
 )
 from alliance_desk.models.validation import ValidationError
 
@@ -60,6 +67,10 @@ HEALTH_KINDS = frozenset(
 
 # What the cached figures are made of (people_index shares the cache: stakeholders too).
 CACHED_FROM = (HEALTH_KINDS - {"actions"}) | {"stakeholders"}
+# Kinds whose rows belong to one alliance: an edit recomputes that alliance's figures only
+# (a whole portfolio of 300 takes a second; one alliance a few milliseconds).
+PER_ALLIANCE = CACHED_FROM - {"benchmarks", "stakeholders"}
+_PORTFOLIO_FIGURES = ("all", "statuses", "warnings")
 
 
 @dataclass(frozen=True)
@@ -124,11 +135,21 @@ class HealthCommands:
 
     # --- figures --------------------------------------------------------------------------------
 
-    def health_view(self, alliance: Alliance, baseline_round_id: str | None = None) -> HealthView:
+    def health_view(
+        self,
+        alliance: Alliance,
+        baseline_round_id: str | None = None,
+        records: dict[str, list] | None = None,
+    ) -> HealthView:
         """Every benchmark of the alliance: lights, trend against the baseline round (the first
-        by default), sides, history; the overall status and the early warnings."""
+        by default), sides, history; the overall status and the early warnings. `records`: the
+        alliance's `tracking_rows` by kind ("milestones", "risks", "meetings") when the caller
+        has read them already, so they are not read twice."""
         rounds, responses = self.survey_data(alliance.id)
-        inputs = self._computed_inputs(alliance.id)
+        if records is None:
+            inputs = self._computed_inputs(alliance.id)
+        else:
+            inputs = {alliance.id: records}
         thresholds = self.health_thresholds(alliance.id)
 
         def rounds_of(benchmark: Benchmark, limits: Thresholds) -> list[BenchmarkRound]:
@@ -169,8 +190,18 @@ class HealthCommands:
     def forget_health(self, change: Change | None = None) -> None:
         """Drop cached figures when `change` can alter them (None: always). The Portfolio
         calls this on every committed change; an edited action, the most frequent edit, keeps
-        the portfolio's health (it only links review actions, which are never cached)."""
-        if change is None or change.op == "reloaded" or change.kind in CACHED_FROM:
+        the portfolio's health (it only links review actions, which are never cached). A
+        change to one alliance's records marks that alliance to be computed again."""
+        cache = self._health_cache
+        if cache is None or change is None or change.op == "reloaded":
+            self._health_cache = None
+        elif change.kind == "stakeholders":
+            cache.pop("people_index", None)
+        elif change.kind in PER_ALLIANCE:
+            cache.setdefault("pending", []).append(change)
+            for key in _PORTFOLIO_FIGURES:
+                cache.pop(key, None)
+        elif change.kind in CACHED_FROM:
             self._health_cache = None
 
     # --- review actions -------------------------------------------------------------------------
@@ -228,12 +259,36 @@ class HealthCommands:
         return self._health_cache
 
     def _portfolio_health(self) -> list[tuple[Alliance, HealthStatus, list[EarlyWarning]]]:
+        """(alliance, status, warnings) for every working alliance, by name; kept per alliance
+        in the cache, so after an edit only the alliances it touched are computed again."""
         cache = self._health_cache_dict()
         if "all" in cache:
             return cache["all"]
         alliances = self.alliances(include_archived=False)
-        rounds, sums, answered = self._survey_sums()
-        inputs = self._computed_inputs(None)
+        figures = cache.get("figures")
+        pending = cache.pop("pending", [])
+        if figures is None:
+            figures, stale = {}, {a.id for a in alliances}
+        else:
+            stale = self._alliances_touched(pending) | {a.id for a in alliances} - figures.keys()
+        if stale:
+            whole = len(stale) >= len(alliances)
+            figures.update(self._alliance_health([a for a in alliances if a.id in stale], whole))
+        cache["figures"] = figures
+        cache["all"] = [(a, *figures[a.id]) for a in alliances]
+        return cache["all"]
+
+    def _alliance_health(
+        self, alliances: list[Alliance], whole: bool
+    ) -> dict[str, tuple[HealthStatus, list[EarlyWarning]]]:
+        """Status and warnings of `alliances`, from sums the database adds up (for the whole
+        portfolio when `whole`, else for these alliances only)."""
+        ids = None if whole else [a.id for a in alliances]
+        rounds, sums, answered = self._survey_sums(ids)
+        if whole:
+            inputs = self._computed_inputs(None)
+        else:
+            inputs = {a.id: self._computed_inputs(a.id).get(a.id, {}) for a in alliances}
         benchmarks = self.live_benchmarks()
         overrides: dict[str, dict[str, BenchmarkOverride]] = {}
         for o in self.all(BenchmarkOverride):
@@ -242,7 +297,7 @@ class HealthCommands:
         rounds_by_alliance: dict[str, list[RoundInfo]] = {}
         for alliance_id, survey in rounds:
             rounds_by_alliance.setdefault(alliance_id, []).append(survey)
-        result = []
+        result = {}
         for alliance in alliances:
             own_rounds = sorted(rounds_by_alliance.get(alliance.id, []), key=rules._round_order)
             own = overrides.get(alliance.id, {})
@@ -257,11 +312,27 @@ class HealthCommands:
             ]
             rates = {r.id: rules.rates_from_counts(r, answered.get(r.id, {})) for r in own_rounds}
             status = self._status(views, own_rounds, rates)
-            result.append(
-                (alliance, status, self._warnings(alliance, views, inputs.get(alliance.id, {})))
+            result[alliance.id] = (
+                status,
+                self._warnings(alliance, views, inputs.get(alliance.id, {})),
             )
-        cache["all"] = result
         return result
+
+    def _alliances_touched(self, changes: list[Change]) -> set[str]:
+        """The alliances whose records these changes touched (deleted rows still say)."""
+        touched: set[str] = set()
+        for change in changes:
+            if change.kind == "alliances":
+                touched.update(change.ids)
+                continue
+            table = KINDS[change.kind].model.__table__
+            ids = list(change.ids)
+            if "alliance_id" in table.c:
+                query = select(table.c.alliance_id).where(table.c.id.in_(ids))
+            else:  # a response, a score or an attendee: through its round or meeting
+                query = _owner_query(change.kind, ids)
+            touched.update(self._read(lambda s, q=query: s.connection().execute(q).scalars().all()))
+        return touched
 
     def _computed_inputs(self, alliance_id: str | None) -> dict[str, dict[str, list]]:
         """The records computed benchmarks use, grouped by alliance id."""
@@ -428,3 +499,30 @@ def _attendance_periods(held: list[Any]) -> list[tuple[date, str, float | None]]
         (start, period_label(start, "quarter"), _attendance(group))
         for start, group in sorted(grouped.items())
     ]
+
+
+def _owner_query(kind: str, ids: list[str]):
+    """The alliance ids of survey responses, survey scores or meeting attendees."""
+    rounds, responses = SurveyRound.__table__, SurveyResponse.__table__
+    if kind == "survey_responses":
+        return (
+            select(rounds.c.alliance_id)
+            .join(responses, responses.c.round_id == rounds.c.id)
+            .where(responses.c.id.in_(ids))
+        )
+    if kind == "survey_scores":
+        scores = SurveyScore.__table__
+        return (
+            select(rounds.c.alliance_id)
+            .join(responses, responses.c.round_id == rounds.c.id)
+            .join(scores, scores.c.response_id == responses.c.id)
+            .where(scores.c.id.in_(ids))
+        )
+    if kind == "meeting_attendees":
+        meetings, attendees = Meeting.__table__, MeetingAttendee.__table__
+        return (
+            select(meetings.c.alliance_id)
+            .join(attendees, attendees.c.meeting_id == meetings.c.id)
+            .where(attendees.c.id.in_(ids))
+        )
+    raise KeyError(f"No owner query for {kind}.")

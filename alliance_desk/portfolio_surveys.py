@@ -2,7 +2,7 @@
 scores, deleted and restored as one edit, and read back as plain values (per response for one
 alliance, or added up by the database for the whole portfolio). Mixed into `Portfolio`."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -85,13 +85,17 @@ class SurveyCommands:
         ]
         return rounds, responses
 
-    def _survey_sums(self):
-        """For the whole portfolio, added up by the database: the rounds (with their alliance),
-        per benchmark the (sum, count) of scores per round and side, and per round the number
-        of responses per side — without handing 150,000 scores to Python one by one."""
+    def _survey_sums(self, alliance_ids: Collection[str] | None = None):
+        """For the whole portfolio (or these alliances), added up by the database: the rounds
+        (with their alliance), per benchmark the (sum, count) of scores per round and side, and
+        per round the number of responses per side — without handing 150,000 scores to Python
+        one by one."""
         rounds_t, responses_t = SurveyRound.__table__, SurveyResponse.__table__
         scores_t = SurveyScore.__table__
-        live = (responses_t.c.deleted_at.is_(None), rounds_t.c.deleted_at.is_(None))
+        wanted = [rounds_t.c.deleted_at.is_(None)]
+        if alliance_ids is not None:
+            wanted.append(rounds_t.c.alliance_id.in_(list(alliance_ids)))
+        live = (responses_t.c.deleted_at.is_(None), *wanted)
         round_query = select(
             rounds_t.c.id,
             rounds_t.c.alliance_id,
@@ -99,7 +103,7 @@ class SurveyCommands:
             rounds_t.c.title,
             rounds_t.c.invited_ours,
             rounds_t.c.invited_partner,
-        ).where(rounds_t.c.deleted_at.is_(None))
+        ).where(*wanted)
         sum_query = (
             select(
                 responses_t.c.round_id,
