@@ -316,8 +316,7 @@ class TrackingTab(QWidget):
     def apply_filters(self) -> None:
         tests = self.predicates()
         predicate = (lambda row: all(test(row) for test in tests)) if tests else None
-        self.table.proxy.set_predicate(predicate)
-        self.table._show_state()
+        self.table.set_predicate(predicate)
 
     # --- selection and the panel -----------------------------------------------------------
 

@@ -1,16 +1,27 @@
-"""The record table of a tracking tab: plain rows behind a filter proxy, fast at 30,000 rows.
+"""The record table of a tracking tab: plain rows that filter and sort themselves, fast at
+30,000 rows.
 
-The model sorts its own list (one Python sort, not a C++ sort calling back into Python for
-every comparison); the proxy only filters, with a quick-filter predicate and the words typed
-in the filter box, matched against one search text per row computed once. An edit of known
-rows patches them in place; anything else reloads.
+The model keeps every loaded row in sort order and lists the positions of those the filters let
+through. A keystroke in the filter box is one Python pass over search texts computed once (not a
+Python call per row from Qt), and the view hears one layout change. Sorting is one Python sort
+by keys computed once per sort. The proxy in front passes the rows through as they are. An edit
+of known rows patches them in place; anything else reloads.
 """
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtCore import (
+    QIdentityProxyModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from alliance_desk.models import Alliance
 from alliance_desk.portfolio import Change
@@ -19,6 +30,7 @@ from alliance_desk.ui.fields import HINT_COLOUR
 from alliance_desk.ui.record_tab import (
     MAX_INITIAL_COLUMN_WIDTH,
     NO_ALLIANCE_TEXT,
+    SORT_ROLE,
     Column,
     RecordTable,
     RecordTableModel,
@@ -28,108 +40,223 @@ from alliance_desk.ui.record_tab import (
 
 Predicate = Callable[[Row], bool]
 
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+ANSWERED = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP, SORT_ROLE.value})
+FOUND_KEPT = 12  # searches remembered (lists of positions), for the next letter and Backspace
+
 
 class TrackingTableModel(RecordTableModel):
-    """Rows of one kind; sorts itself, keeps its sort across reloads, patches edited rows."""
+    """Rows of one kind; sorts and filters itself, keeps both across reloads, patches edits.
+
+    `rows` holds every loaded row in sort order; `shown` the positions in `rows` of the rows
+    the filters let through, ascending. The model's row numbers count the shown rows.
+
+    Searches are remembered until the rows, their order or the predicate change: a letter
+    typed after a word searches only the rows the shorter word found, and Backspace finds the
+    earlier list waiting.
+    """
 
     def __init__(self, columns: list[Column], muted, search: Callable[[Row], str], parent=None):
         super().__init__(columns, muted, parent)
         self.search = search
-        self._haystacks: list[str | None] = []
+        self.shown: list[int] = []
+        self.predicate: Predicate | None = None
+        self.words: list[str] = []
+        self._passes: list[bool] | None = None  # the predicate's answer per row
+        self._haystacks: list[str] | None = None  # search texts, made the first time it is used
+        self._found: dict[tuple[str, ...], list[int]] = {}  # words -> positions of their rows
         self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- what Qt asks ------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.shown)
+
+    def row(self, index: int) -> Row:
+        return self.rows[self.shown[index]]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        # RecordTableModel's answers, for a shown row; painting asks seven roles per cell, so the
+        # four without an answer return at once
+        if role not in ANSWERED or not index.isValid():
+            return None
+        row = self.rows[self.shown[index.row()]]
+        column = self.columns[index.column()]
+        if role == DISPLAY:
+            return column.display(row)
+        if role == FOREGROUND:
+            colour = column.colour(row) if column.colour else None
+            if colour is None and self.muted is not None and self.muted(row):
+                colour = HINT_COLOUR
+            return QColor(colour) if colour else None
+        if role == ALIGNMENT:
+            return None if column.align is None else int(column.align)
+        if role == TOOLTIP:
+            text = column.tooltip(row) if column.tooltip else column.display(row)
+            return text or None
+        return column.sort_key(row) if column.sort_key else column.display(row)  # SORT_ROLE
+
+    # --- loading and patching ----------------------------------------------------------------
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         self.beginResetModel()
-        self.rows = self._ordered(list(rows))
-        self._haystacks = [None] * len(self.rows)
+        rows = list(rows)
+        order = self._order(rows)
+        self.rows = rows if order is None else [rows[i] for i in order]
+        self._haystacks = None
+        self._passes = self._tested(self.rows)
+        self._forget_found()
+        self.shown = self._listed()
         self.endResetModel()
-
-    def haystack(self, index: int) -> str:
-        """The row's searchable text, lower-cased, computed the first time it is asked for."""
-        text = self._haystacks[index]
-        if text is None:
-            text = self._haystacks[index] = self.search(self.rows[index]).casefold()
-        return text
 
     def ids(self) -> set[str]:
         return {row.id for row in self.rows}
 
+    def visible_rows(self) -> list[Row]:
+        rows = self.rows
+        return [rows[position] for position in self.shown]
+
     def replace_rows(self, fresh: Iterable[Row]) -> None:
-        """Put new versions of rows in place (same position, so the view does not jump)."""
+        """Put new versions of rows in place (same position, so the view does not jump); a row
+        that no longer passes the filters leaves the list."""
         by_id = {row.id: row for row in fresh}
-        changed = []
-        for index, row in enumerate(self.rows):
-            new = by_id.get(row.id)
-            if new is not None:
-                self.rows[index] = new
-                self._haystacks[index] = None
-                changed.append(index)
-        if changed:
+        changed = [p for p, row in enumerate(self.rows) if row.id in by_id]
+        if not changed:
+            return
+        for position in changed:
+            row = self.rows[position] = by_id[self.rows[position].id]
+            if self._haystacks is not None:
+                self._haystacks[position] = self.search(row).casefold()
+            if self._passes is not None:
+                self._passes[position] = bool(self.predicate(row))
+        self._forget_found()
+        shown = self._listed()
+        if shown != self.shown:
+            self._change_layout(self.rows, shown)
+            return
+        rows = [r for r in map(self._shown_row, changed) if r is not None]
+        if rows:
             last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+
+    # --- filtering ---------------------------------------------------------------------------
+
+    def set_predicate(self, predicate: Predicate | None) -> None:
+        """Show only the rows `predicate` accepts (None: every row)."""
+        self.predicate = predicate
+        self._passes = self._tested(self.rows)
+        self._forget_found()
+        self._relist()
+
+    def set_search(self, text: str) -> None:
+        """Show only the rows whose search text holds every word of `text`, in any case."""
+        words = text.casefold().split()
+        if words != self.words:
+            self.words = words
+            self._relist()
+
+    def _tested(self, rows: list[Row]) -> list[bool] | None:
+        predicate = self.predicate
+        return None if predicate is None else [bool(predicate(row)) for row in rows]
+
+    def _haystacks_made(self) -> list[str]:
+        if self._haystacks is None:
+            search = self.search
+            self._haystacks = [search(row).casefold() for row in self.rows]
+        return self._haystacks
+
+    def _forget_found(self) -> None:
+        """Start the remembered searches again from the rows the predicate lets through."""
+        count = len(self.rows)
+        passing = range(count) if self._passes is None else compress(range(count), self._passes)
+        self._found = {(): list(passing)}
+
+    def _listed(self) -> list[int]:
+        """Positions of the rows every filter lets through: one pass over the rows an earlier
+        search of fewer letters found (all of them at worst)."""
+        words = tuple(self.words)
+        found = self._found.pop(words, None)
+        if found is None:
+            found = min(
+                (rows for done, rows in self._found.items() if _narrows(words, done)), key=len
+            )
+            if words:
+                haystacks = self._haystacks_made()
+                for word in words:
+                    found = [p for p in found if word in haystacks[p]]
+            if len(self._found) > FOUND_KEPT:
+                del self._found[next(done for done in self._found if done)]  # the oldest
+        self._found[words] = found  # the newest, last
+        return found
+
+    def _relist(self) -> None:
+        shown = self._listed()
+        if shown is not self.shown and shown != self.shown:
+            self._change_layout(self.rows, shown)
+
+    # --- sorting -----------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        positions = {id(row): index for index, row in enumerate(self.rows)}
-        ordered = self._ordered(self.rows)
-        moved_to = [0] * len(ordered)
-        for new, row in enumerate(ordered):
-            moved_to[positions[id(row)]] = new
-        haystacks = [None] * len(ordered)
-        for old, new in enumerate(moved_to):
-            haystacks[new] = self._haystacks[old]
-        old_indexes = self.persistentIndexList()
-        new_indexes = [
-            self.index(moved_to[index.row()], index.column()) if index.isValid() else index
-            for index in old_indexes
-        ]
-        self.rows, self._haystacks = ordered, haystacks
-        self.changePersistentIndexList(old_indexes, new_indexes)
-        self.layoutChanged.emit()
+        if self.words:
+            self._haystacks_made()  # in the old order, to be reordered with the rows
+        new_order = self._order(self.rows)
+        moved_to = [0] * len(new_order)
+        for new, old in enumerate(new_order):
+            moved_to[old] = new
+        if self._haystacks is not None:
+            self._haystacks = [self._haystacks[i] for i in new_order]
+        if self._passes is not None:
+            self._passes = [self._passes[i] for i in new_order]
+        rows = [self.rows[i] for i in new_order]
+        self._forget_found()
+        self._change_layout(rows, self._listed(), moved_to)
 
-    def _ordered(self, rows: list[Row]) -> list[Row]:
+    def _order(self, rows: list[Row]) -> list[int] | None:
+        """The positions of `rows` in the sort order (a stable sort by keys computed once)."""
         if self._sort is None:
-            return rows
+            return None
         column_number, order = self._sort
         column = self.columns[column_number]
         key = column.sort_key or (lambda row: column.display(row).casefold())
-        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        keys = [key(row) for row in rows]
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
 
+    # --- telling the views -------------------------------------------------------------------
 
-class TrackingProxy(QSortFilterProxyModel):
-    """Filters by a quick-filter predicate and by words; sorting is left to the source model."""
+    def _change_layout(
+        self, rows: list[Row], shown: list[int], moved_to: list[int] | None = None
+    ) -> None:
+        """Show `shown` of `rows` in one layout change; the selection and the current row follow
+        their records (`moved_to`: the old position of each row -> its new one)."""
+        self.layoutAboutToBeChanged.emit()
+        old_indexes = self.persistentIndexList()
+        positions = []
+        for index in old_indexes:
+            position = self.shown[index.row()] if index.isValid() else -1
+            positions.append(moved_to[position] if moved_to and position >= 0 else position)
+        self.rows, self.shown = rows, shown
+        new_indexes = []
+        for index, position in zip(old_indexes, positions, strict=True):
+            number = self._shown_row(position) if position >= 0 else None
+            new_indexes.append(
+                QModelIndex() if number is None else self.createIndex(number, index.column())
+            )
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.predicate: Predicate | None = None
-        self.words: list[str] = []
-
-    def set_predicate(self, predicate: Predicate | None) -> None:
-        self.beginFilterChange()
-        self.predicate = predicate
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self.words = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(
-        self, source_row: int, parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        model: TrackingTableModel = self.sourceModel()
-        if self.predicate is not None and not self.predicate(model.rows[source_row]):
-            return False
-        if self.words:
-            haystack = model.haystack(source_row)
-            return all(word in haystack for word in self.words)
-        return True
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
+    def _shown_row(self, position: int) -> int | None:
+        """The model's row number of the row at `position` in `rows`, if it is shown."""
+        number = bisect_left(self.shown, position)
+        if number < len(self.shown) and self.shown[number] == position:
+            return number
+        return None
 
 
 class TrackingTable(RecordTable):
@@ -159,8 +286,13 @@ class TrackingTable(RecordTable):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # fitting columns to their cells samples this many rows, not a thousand
         self.view.horizontalHeader().setResizeContentsPrecision(200)
+        # every row is one line high: the view never asks 30,000 rows for their height
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for signal in (self.model.modelReset, self.model.dataChanged):
             signal.connect(self._forget_summary)
+        self._selected_before = 0
+        self.model.layoutAboutToBeChanged.connect(self._count_selected)
+        self.model.layoutChanged.connect(self._tell_dropped_selection)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
 
     def _make_model(self) -> TrackingTableModel:
@@ -168,11 +300,17 @@ class TrackingTable(RecordTable):
         model._sort = (self.spec.sort_column, self.spec.sort_order)
         return model
 
-    def _make_proxy(self) -> TrackingProxy:
-        return TrackingProxy(self)
+    def _make_proxy(self) -> QIdentityProxyModel:
+        # the model filters and sorts itself: the proxy passes its rows through, one for one
+        return QIdentityProxyModel(self)
 
     def _search(self, text: str) -> None:
-        self.proxy.set_search(text)
+        self.model.set_search(text)
+        self._show_state()
+
+    def set_predicate(self, predicate: Predicate | None) -> None:
+        """Show only the rows `predicate` accepts (a quick filter, an owner); None: all."""
+        self.model.set_predicate(predicate)
         self._show_state()
 
     # --- what is listed ----------------------------------------------------------------------
@@ -240,7 +378,7 @@ class TrackingTable(RecordTable):
         selection = self.view.selectionModel()
         selection.clearSelection()
         first = None
-        for number, row in enumerate(self.model.rows):
+        for number, row in enumerate(self.model.visible_rows()):
             if row.id in wanted:
                 index = self.proxy.mapFromSource(self.model.index(number, 0))
                 if index.isValid():
@@ -253,6 +391,17 @@ class TrackingTable(RecordTable):
 
     def select(self, row_id: str) -> None:
         self.select_ids([row_id])
+
+    def _selected_count(self) -> int:
+        return sum(part.height() for part in self.view.selectionModel().selection())
+
+    def _count_selected(self, *_args) -> None:
+        self._selected_before = self._selected_count()
+
+    def _tell_dropped_selection(self, *_args) -> None:
+        """Selected rows a filter hid leave the selection without Qt saying so: say it."""
+        if self._selected_count() != self._selected_before:
+            self.view.selectionModel().selectionChanged.emit(QItemSelection(), QItemSelection())
 
     def _size_columns(self) -> None:
         """Fit columns to their cells and header words; the wide column takes the rest."""
@@ -279,7 +428,7 @@ class TrackingTable(RecordTable):
         if self._summary is None:  # counted once per load, not on every keystroke
             self._summary = self.spec.summary(rows) if self.spec.summary and rows else ""
         extra = self._summary
-        shown = self.proxy.rowCount()
+        shown = len(self.model.shown)
         filtered = f"{shown} shown" if rows and shown != len(rows) else ""
         self.count_text = " · ".join(part for part in (count, extra, filtered) if part)
         where = "whole portfolio" if self.portfolio_wide else ""
@@ -313,10 +462,20 @@ class TrackingTable(RecordTable):
         self.show_alternate = shown
         self._show_state()
 
+    def visible_rows(self) -> list[Row]:
+        """The records in the order the table shows them (sorted and filtered)."""
+        return self.model.visible_rows()
+
     def visible_count(self) -> int:
-        return self.proxy.rowCount()
+        return len(self.model.shown)
 
 
 def row_value(row: Row, name: str, default: Any = None) -> Any:
     """An attribute of a row, or `default` when the row has no such field."""
     return getattr(row, name, default)
+
+
+def _narrows(words: tuple[str, ...], done: tuple[str, ...]) -> bool:
+    """True if every row holding all of `words` holds all of `done` (each word of `done` is
+    part of one of `words`): the rows `done` found include those `words` will find."""
+    return all(any(old in word for word in words) for old in done)
