@@ -32,6 +32,7 @@ from alliance_desk.ui.record_tab import (
     choice_column,
     date_column,
     number_column,
+    on_shown_page,
     text_column,
 )
 from alliance_desk.ui.tracking.columns import SOON_COLOUR, due_column
@@ -229,6 +230,7 @@ class DashboardTab(QWidget):
         layout.addWidget(self.pages, 1)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh_warnings)
+        self._warnings_stale = False
         context.bridge.changed.connect(self._on_changed)
         self.refresh_warnings()
 
@@ -278,10 +280,19 @@ class DashboardTab(QWidget):
 
     def _on_changed(self, change) -> None:
         if change.kind in HEALTH_KINDS or change.op == "reloaded":
-            self._timer.start()
+            if on_shown_page(self):
+                self._timer.start()
+            else:
+                self._warnings_stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._warnings_stale:
+            self.refresh_warnings()
+        super().showEvent(event)
 
     def refresh_warnings(self) -> None:
         """Warnings across the portfolio, worst first (the Portfolio caches them)."""
+        self._warnings_stale = False
         portfolio = self.context.portfolio
         self.warnings.set_warnings([] if portfolio.closed else portfolio.early_warnings())
 

@@ -257,6 +257,7 @@ class RecordTable(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
+        self._stale = False  # a change arrived while on a hidden page: reload when shown
         context.bridge.changed.connect(self._on_changed)
         self.refresh()
 
@@ -283,6 +284,7 @@ class RecordTable(QWidget):
 
     def refresh(self) -> None:
         """Load the rows again, keeping the selected record selected."""
+        self._stale = False
         portfolio = self.context.portfolio
         if portfolio.closed or (self.spec.needs_alliance and self.alliance is None):
             rows = []
@@ -305,7 +307,15 @@ class RecordTable(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in self.spec.kinds or change.op == "reloaded":
-            self._timer.start()  # several changes in a row reload once
+            if on_shown_page(self):
+                self._timer.start()  # several changes in a row reload once
+            else:  # behind another tab: the Dashboard's reload costs 0.6 s at 300 alliances
+                self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
+            self.refresh()  # before the first paint, so stale rows never show
+        super().showEvent(event)
 
     def _show_state(self) -> None:
         """The count beside the title, and the table or a sentence saying why it is empty."""
@@ -411,6 +421,18 @@ class RecordTab(QWidget):
 
 
 FIT_ROWS = 60
+
+
+def on_shown_page(widget: QWidget) -> bool:
+    """False while `widget` sits on a page that was hidden (another tab, another page of a
+    stack): work for it can wait for its showEvent. A window not shown yet counts as shown."""
+    while widget is not None and not widget.isWindow():
+        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) and (
+            widget.isHidden()
+        ):
+            return False
+        widget = widget.parentWidget()
+    return True
 
 
 def _table_view(model: QSortFilterProxyModel) -> QTableView:

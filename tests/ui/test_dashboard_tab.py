@@ -101,3 +101,25 @@ def test_dashboard_double_click_asks_to_select_the_alliance(portfolio, dashboard
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert signal.args[0].name == "Helios Oncology"
+
+
+def test_a_hidden_dashboard_catches_up_when_its_tab_is_shown(portfolio, context, qtbot):
+    """Behind another tab the Dashboard waits (its reload costs 0.6 s at 300 alliances); it
+    shows the edits made meanwhile as soon as its tab is shown."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    dashboard = DashboardTab(context)
+    tabs.addTab(dashboard, "Dashboard")
+    tabs.addTab(QLabel("Actions"), "Actions")
+    tabs.show()
+    tabs.setCurrentIndex(1)
+    helios = portfolio.find_alliance("Helios Oncology")
+    late = clock.today() - timedelta(days=1)
+    portfolio.add(ActionItem, alliance_id=helios.id, title="Late", due_date=late)
+    qtbot.wait(20)  # the event loop runs: a shown table would reload now
+    model = dashboard.table.model
+    assert [r.counts.overdue_actions for r in model.rows] == [0]  # waited
+    tabs.setCurrentIndex(0)
+    assert row_of(dashboard, "Helios Oncology")[OVERDUE] == "1"  # before it is painted
