@@ -1,0 +1,35 @@
+"""Opening a portfolio in the window loads only what the first window shows: charts (pyqtgraph,
+numpy), Word (python-docx), spreadsheets, calendars and Alembic load when first used. Together
+they cost over a second of start-up (benchmarks, issue 10)."""
+
+import json
+import os
+import subprocess
+import sys
+
+LATER = ["pyqtgraph", "numpy", "docx", "openpyxl", "icalendar", "alembic"]
+
+SCRIPT = """
+import json, sys
+from alliance_desk import cli
+code = cli.main([sys.argv[1], "--passphrase-file", sys.argv[2], "--screenshot", sys.argv[3]])
+later = sys.argv[4].split(",")
+print(json.dumps({"code": code, "loaded": [m for m in later if m in sys.modules]}))
+"""
+
+
+def test_the_first_window_loads_no_chart_word_spreadsheet_or_migration_library(demo_file, tmp_path):
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("demo")
+    out = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(demo_file), str(secret), str(out), ",".join(LATER)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["code"] == 0 and out.stat().st_size > 10_000, result.stderr[-2000:]
+    assert answer["loaded"] == []
