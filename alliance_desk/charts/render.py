@@ -10,10 +10,12 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThread
+from PySide6.QtCore import QRect, QRectF, QThread
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from alliance_desk.charts import style
+from alliance_desk.charts.png import png_bytes
 
 Build = Callable[[pg.PlotItem], None]
 
@@ -48,7 +50,7 @@ def render_png(build: Build, width: int = 900, height: int = 420, scale: float =
             "Charts are drawn on the GUI thread: render them before handing work off."
         )
     style.configure()
-    widget = pg.PlotWidget()
+    widget = pg.PlotWidget(enableMenu=False)  # an image has no right-click menu to build
     adopt_menus(widget)
     try:
         plot = widget.getPlotItem()
@@ -58,15 +60,38 @@ def render_png(build: Build, width: int = 900, height: int = 420, scale: float =
         exporter = ImageExporter(plot)
         exporter.parameters()["width"] = round(width * scale)
         exporter.parameters()["height"] = round(height * scale)
-        image = exporter.export(toBytes=True)
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        buffer.close()
-        return bytes(data.data())
+        return png_bytes(_paint(exporter))
     finally:
         widget.deleteLater()
+
+
+def _paint(exporter: ImageExporter) -> QImage:
+    """What `exporter.export(toBytes=True)` draws, painted into a premultiplied image: Qt
+    blends into that format directly (into the exporter's plain ARGB32 it converts every
+    blended pixel there and back), so the same pixels take about half the time."""
+    params = exporter.parameters()
+    width, height = int(params["width"]), int(params["height"])
+    target = QRect(0, 0, width, height)
+    source = exporter.getSourceRect()
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(params["background"])
+    painter = QPainter(image)
+    try:
+        exporter.setExportMode(
+            True,
+            {
+                "antialias": params["antialias"],
+                "background": params["background"],
+                "painter": painter,
+                "resolutionScale": width / exporter.getTargetRect().width(),
+            },
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, params["antialias"])
+        exporter.getScene().render(painter, QRectF(target), QRectF(source))
+    finally:
+        exporter.setExportMode(False)
+        painter.end()
+    return image
 
 
 def chart_widget(build: Build, parent: QWidget | None = None) -> pg.PlotWidget:

@@ -7,12 +7,17 @@ one; right-to-left paragraphs are marked so Word lays them out right to left.
 
 import unicodedata
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 from alliance_desk.reports.sanitise import sanitise
+
+_STYLE, _NAME, _VAL, _STYLE_ID, _TYPE, _DEFAULT = (
+    qn(tag) for tag in ("w:style", "w:name", "w:val", "w:styleId", "w:type", "w:default")
+)
 
 
 class DocxWriter:
@@ -20,11 +25,27 @@ class DocxWriter:
 
     def __init__(self, document):
         self.document = document
-        # name -> style id, looked up once (python-docx's own lookup by name is slow)
-        self.ids = {style.name: style.style_id for style in document.styles}
-        self.character_styles = {
-            style.name for style in document.styles if style.type == WD_STYLE_TYPE.CHARACTER
-        }
+        # Every style read once, straight from styles.xml: python-docx searches the whole part
+        # on each lookup by name, and makes a style object per style to list them (~4 ms).
+        self._elements: dict[str | None, object] = {}
+        self.ids: dict[str | None, str | None] = {}
+        self.character_styles: set[str | None] = set()
+        self.default_ids: dict[str, str | None] = {}  # type -> the template's default style
+        for element in document.styles.element.iterchildren(_STYLE):
+            name_element = element.find(_NAME)
+            raw_name = name_element.get(_VAL) if name_element is not None else None
+            name = None if raw_name is None else BabelFish.internal2ui(raw_name)  # "Heading 1"
+            kind = element.get(_TYPE) or "paragraph"
+            self._elements.setdefault(name, element)  # the first, as python-docx finds it
+            self.ids[name] = element.get(_STYLE_ID)
+            if kind == "character":
+                self.character_styles.add(name)
+            if element.get(_DEFAULT) in ("1", "true", "on"):
+                self.default_ids[kind] = element.get(_STYLE_ID)
+
+    def style(self, name: str):
+        """The python-docx style object of a style the template has (KeyError if it lacks it)."""
+        return StyleFactory(self._elements[name])
 
     def style_id(self, name: str | None) -> str | None:
         """The id of a named style; None for Normal, or when the template lacks the style."""
@@ -36,6 +57,18 @@ class DocxWriter:
         if style_id:
             paragraph._p.style = style_id
         return paragraph
+
+    def table_style(self, table, name: str) -> None:
+        """Give `table` a named table style, as `table.style = name` does, when the template
+        has it (python-docx looks the name up in the whole styles part on every call)."""
+        element = self._elements.get(name)
+        if element is None:
+            return
+        style_id = element.get(_STYLE_ID)
+        if (element.get(_TYPE) or "paragraph") != "table":
+            raise ValueError(f"The style {name} is not a table style.")
+        # python-docx writes no style reference for the template's default table style
+        table._tbl.tblStyle_val = None if style_id == self.default_ids.get("table") else style_id
 
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -55,7 +88,9 @@ class DocxWriter:
 
     def run(self, paragraph, text: str, style: str | None = None):
         clean = sanitise(text)
-        run = paragraph.add_run(clean)
+        run = paragraph.add_run()
+        if clean:
+            add_text(run, clean)
         style_id = self.style_id(style)
         if style_id:
             run._r.style = style_id
@@ -78,6 +113,15 @@ class DocxWriter:
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), "PAGE")
         paragraph._p.append(field)
+
+
+def add_text(run, text: str) -> None:
+    """`text` into an empty run, as `run.text = text` writes it: a text without tabs or line
+    breaks becomes one w:t element directly (python-docx's setter walks it char by char)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    else:
+        run._r.add_t(text)
 
 
 def is_rtl(text: str) -> bool:

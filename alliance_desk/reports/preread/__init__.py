@@ -122,5 +122,6 @@ def write_preread(
     renderer: ChartRenderer | None = None,
 ) -> None:
     """Write the .docx atomically (a reader never sees half a file); checks the template first."""
-    open_template(template)  # a bad template is reported before anything is written
+    if template is not None:  # a bad template is reported before anything is written
+        open_template(template)
     write_atomically(Path(target), lambda draft: write_docx(preread, draft, template, renderer))

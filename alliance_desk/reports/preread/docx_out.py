@@ -123,7 +123,8 @@ class _PrereadWriter(DocxWriter):
     def _tune_default_styles(self, compact: bool) -> None:
         """Our own default look (the style definitions, never single runs): a reader's template
         keeps its own."""
-        styles = self.document.styles
+        names = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2")
+        styles = {name: self.style(name) for name in names if name in self.ids}
         sizes = {
             "Normal": 9.5 if compact else 10.5,
             "Title": 18 if compact else 24,
@@ -188,18 +189,16 @@ class _PrereadWriter(DocxWriter):
 
     def table(self, block: Table) -> None:
         table = self.document.add_table(rows=len(block.rows) + 1, cols=len(block.headers))
-        if "Table Grid" in self.ids:
-            table.style = self.document.styles["Table Grid"]
+        self.table_style(table, "Table Grid")
         table.autofit = False
         section = self.document.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
         shares = block.widths or [1 / len(block.headers)] * len(block.headers)
-        rows = list(table.rows)  # table.rows[i] walks every row: index a list instead
-        header_cells = rows[0].cells
+        # Every row's cells, built once (table.rows[i] and row.cells walk the table each time)
+        grid = [table_row.cells for table_row in table.rows]
         for column, header in enumerate(block.headers):
-            self.lines(header_cells[column], header, first_style="Strong")
-        for table_row, row in zip(rows[1:], block.rows, strict=True):
-            cells = table_row.cells  # built once per row, not once per cell
+            self.lines(grid[0][column], header, first_style="Strong")
+        for cells, row in zip(grid[1:], block.rows, strict=True):
             for column, cell in enumerate(row):
                 target = cells[column]
                 if isinstance(cell, Light):
@@ -208,8 +207,8 @@ class _PrereadWriter(DocxWriter):
                     self.lines(target, cell)
         for column, share in zip(table.columns, shares, strict=False):
             column.width = int(width * share)  # the grid: what LibreOffice lays out by
-        for row in table.rows:
-            for cell, share in zip(row.cells, shares, strict=False):
+        for cells in grid:
+            for cell, share in zip(cells, shares, strict=False):
                 cell.width = int(width * share)  # the cells: what Word lays out by
         if not self.compact:
             self.new_paragraph(self.document)  # air under the table

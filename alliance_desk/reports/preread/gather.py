@@ -38,7 +38,8 @@ class AllianceData:
 
 def alliance_data(portfolio: Portfolio, alliance: Alliance, today: date) -> AllianceData:
     records = {name: portfolio.tracking_rows(KINDS[name].model, alliance.id) for name in TRACKED}
-    return AllianceData(alliance, today, records, portfolio.health_view(alliance))
+    health = portfolio.health_view(alliance, records=records)  # its figures use these rows too
+    return AllianceData(alliance, today, records, health)
 
 
 @dataclass
