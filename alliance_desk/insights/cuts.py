@@ -6,6 +6,7 @@ and the CLI prints. No Qt.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from statistics import fmean
 from typing import Any
 
@@ -81,12 +82,18 @@ class _Item:
 @dataclass
 class _Data:
     alliances: list[Any]
-    lights: dict[str, str]
+    portfolio: Any
     today: date
 
     @property
     def by_id(self) -> dict[str, Any]:
         return {a.id: a for a in self.alliances}
+
+    @cached_property
+    def lights(self) -> dict[str, str]:
+        """Each alliance's health light: asked only by a chart cut, stacked or filtered by
+        health (the whole portfolio's health takes a second to compute at 300 alliances)."""
+        return {key: status.light for key, status in self.portfolio.health_statuses().items()}
 
 
 def _owner(kind: str, row: Any) -> str:
@@ -276,8 +283,7 @@ def _matches(spec: ChartSpec, item: _Item, data: _Data) -> bool:
 
 def _data(portfolio: Any, today: date | None) -> _Data:
     alliances = portfolio.alliances(include_archived=False)
-    lights = {key: status.light for key, status in portfolio.health_statuses().items()}
-    return _Data(alliances, lights, today or clock.today())
+    return _Data(alliances, portfolio, today or clock.today())
 
 
 def _lump_others(cut, kind, items, label, data):

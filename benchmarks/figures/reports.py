@@ -1,6 +1,10 @@
 """Report figures: the JSC pre-read (3 charts) for one alliance against F2, and the board
 one-pager over every alliance. Each is built and written RUNS times in this process.
 
+The JSC pre-read draws two charts of its own (trust over rounds, ours vs the partner); the third
+is a chart pinned in the chart builder ("Add to next pre-read"): the alliance's delivery
+reliability by quarter, drawn and added as the export dialog does.
+
 Run: QT_QPA_PLATFORM=offscreen python -m benchmarks.figures.reports FILE RUNS OUTDIR
 """
 
@@ -29,7 +33,9 @@ def document_shape(path: Path) -> tuple[dict, list[bytes]]:
 
 
 def main(path: str, runs: int, outdir: str) -> None:
+    from alliance_desk.charts.builder import render_spec_png
     from alliance_desk.charts.for_reports import render_request
+    from alliance_desk.insights.chart_spec import ChartSpec
     from alliance_desk.portfolio import Portfolio
     from alliance_desk.reports.preread import build_preread, write_preread
     from alliance_desk.ui.app import create_application
@@ -39,9 +45,18 @@ def main(path: str, runs: int, outdir: str) -> None:
     portfolio = Portfolio.open(path, passphrase(), read_only=True)
     alliance = portfolio.alliances()[0]
 
+    pinned = ChartSpec(
+        cut="portfolio",
+        measure="on_time",
+        kind="line",
+        period="quarter",
+        filters={"alliance": (alliance.id,)},
+    )
+
     def jsc():
         portfolio.forget_health()  # cold: no figures cached from an earlier run
-        preread = build_preread(portfolio, "jsc", alliance)
+        extra = [("Delivery reliability by quarter", render_spec_png(portfolio, pinned, 900, 420))]
+        preread = build_preread(portfolio, "jsc", alliance, extra_charts=extra)
         write_preread(preread, out / "jsc.docx", renderer=render_request)
 
     def board():
