@@ -52,7 +52,7 @@ def test_a_jsc_pre_read_carries_its_charts(capsys, demo_file, tmp_path):
         "Corvane CV-214 co-development",
     ]
     assert run(capsys, *args, "-o", out)[0] == 0
-    assert len(docx.Document(str(out)).inline_shapes) == 2  # drawn off-screen, embedded as PNG
+    assert len(docx.Document(str(out)).inline_shapes) == 3  # drawn off-screen, embedded as PNG
 
 
 def test_the_board_page_covers_the_portfolio(capsys, demo_file, tmp_path):

@@ -4,6 +4,7 @@ One portfolio is open at a time. Every modal question goes through the small met
 PromptingWindow (prompts.py), so tests can answer them without a user.
 """
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,6 +223,9 @@ class MainWindow(PromptingWindow):
             self.status(f"Opened {portfolio.path.name}{how}.")
         self._update_actions(ask_keyring=False)
         QTimer.singleShot(0, self._update_forget_action)
+        # What is alive now lives as long as the portfolio is open: the garbage collector need
+        # not walk it again (a full collection over it paused the window for 0.1-0.2 s).
+        gc.freeze()
 
     def close_portfolio(self) -> None:
         """Close the open portfolio (every edit is already saved) and release its lock."""
@@ -237,6 +241,7 @@ class MainWindow(PromptingWindow):
             self.bridge.deleteLater()
         self.portfolio.close()
         self.portfolio = self.context = self.bridge = None
+        gc.unfreeze()  # what the closed portfolio held can be collected again
         self._passphrase = None
         self._show_welcome()
 

@@ -134,7 +134,7 @@ def test_the_jsc_pre_read_covers_what_a_committee_member_needs(demo, tmp_path):
     body = texts(path)
     assert "Trust | ● 3.6" in body  # a traffic light per benchmark
     assert "Delivery reliability: 44 % (4 of 9) met on time" in body
-    assert len(docx.Document(str(path)).inline_shapes) == 2  # trend, ours vs partner
+    assert len(docx.Document(str(path)).inline_shapes) == 3  # trend, ours vs partner, on time
     assert "Trust moved from yellow to red" in body  # the early warnings
 
 

@@ -114,6 +114,24 @@ def gap_chart(data: AllianceData) -> Chart | None:
     return Chart(ChartRequest("side_by_side", "Our side and the partner's — latest round", args))
 
 
+def delivery_chart(data: AllianceData) -> Chart | None:
+    """Milestones met on time, quarter by quarter, against the benchmark's thresholds: whether
+    delivery is getting better is what a JSC asks next (None with fewer than two quarters)."""
+    view = next(
+        (v for v in data.health.benchmarks if v.benchmark.source == "delivery_reliability"), None
+    )
+    points = [(start, value) for start, value in view.points() if value is not None] if view else []
+    if len(points) < 2:
+        return None
+    t = view.thresholds
+    args = {
+        "series": [("On time", "all", points)],
+        "band": (t.green_at, t.red_below, t.higher_is_better, 0.0, 100.0),
+        "unit": "%",
+    }
+    return Chart(ChartRequest("trend", "Milestones met on time, by quarter", args, height=280))
+
+
 def risk_rows(data: AllianceData, count: int) -> list[list]:
     rows = []
     for risk in attention.top_risks(data.risks, count):
@@ -422,6 +440,9 @@ def _milestones(data: AllianceData, since: date) -> Section:
             f"joint {reliability['joint'].short()})."
         )
     )
+    chart = delivery_chart(data)
+    if chart is not None:
+        section.blocks.append(chart)
     upcoming = attention.upcoming_milestones(data.milestones, today)[:MAX_ROWS]
     if upcoming:
         section.blocks.append(
