@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
 from alliance_desk import clock
 from alliance_desk.insights import lifecycle
 from alliance_desk.models import (
@@ -148,11 +150,10 @@ class LifecycleCommands:
         return self.update(item, **fields)
 
     def retired_template_item_ids(self) -> set[str]:
-        return {
-            item.id
-            for item in self.all(ChecklistTemplateItem, include_deleted=True)
-            if item.retired_on is not None
-        }
+        """Template items retired (deleted ones too): their copies are shown as retired."""
+        item = ChecklistTemplateItem.__table__
+        statement = select(item.c.id).where(item.c.retired_on.is_not(None))
+        return set(self._read(lambda s: s.connection().execute(statement).scalars().all()))
 
     def checklist_groups(self, alliance: Alliance) -> list[lifecycle.ChecklistGroup]:
         """The alliance's items by checklist, each with its progress (see insights)."""
@@ -160,13 +161,39 @@ class LifecycleCommands:
         items = self.all(ChecklistItem, alliance_id=alliance.id)
         return lifecycle.group_items(items, templates, self.retired_template_item_ids())
 
+    def checklist_overview(
+        self, alliance: Alliance
+    ) -> tuple[list[lifecycle.ChecklistGroup], ChecklistTemplate | None]:
+        """The alliance's checklists with their progress (checklist_groups), and its stage's
+        checklist template when the alliance never got it (stage_template, has_checklist):
+        what the Lifecycle tab's header shows, in three reads instead of six."""
+        templates = self.all(ChecklistTemplate, include_deleted=True)
+        items = self.all(ChecklistItem, include_deleted=True, alliance_id=alliance.id)
+        groups = lifecycle.group_items(
+            [item for item in items if item.deleted_at is None],
+            {t.id: t for t in templates},
+            self.retired_template_item_ids(),
+        )
+        live = sorted(
+            (t for t in templates if t.deleted_at is None and t.retired_on is None),
+            key=lambda t: t.position,
+        )
+        stage = next((t for t in live if t.kind == "stage" and t.stage == alliance.stage), None)
+        if stage is not None and any(item.template_id == stage.id for item in items):
+            stage = None  # given already (even if its items were deleted since)
+        return groups, stage
+
     def stage_progress(self, alliance: Alliance) -> dict[str, lifecycle.Progress]:
         return lifecycle.stage_progress(self.checklist_groups(alliance))
 
     def checklist_rows(self, alliance_id: str | None = None, ids: Any = None) -> list[CheckRow]:
         """Checklist items as table rows: one alliance's, or every live alliance's; `ids`
         picks rows by id (to refresh edited ones)."""
-        alliances = {a.id: a for a in self.alliances()}
+        if alliance_id is not None:  # one alliance's rows need its name, not 300 alliances
+            alliance = self.get(Alliance, alliance_id)
+            alliances = {alliance.id: alliance} if alliance is not None else {}
+        else:
+            alliances = {a.id: a for a in self.alliances()}
         retired = self.retired_template_item_ids()
         templates = {t.id: t for t in self.all(ChecklistTemplate, include_deleted=True)}
         equal = {"alliance_id": alliance_id} if alliance_id else {}

@@ -41,6 +41,17 @@ class WorksheetCommands:
             cache["people_index"] = sorted(rows, key=lambda p: p.name.casefold())
         return cache["people_index"]
 
+    def alliance_names(self) -> dict[str, str]:
+        """Live alliances' names by id, in name order (case-insensitive): for lists of
+        alliances, without loading 300 records."""
+        alliance = Alliance.__table__
+        statement = (
+            select(alliance.c.id, alliance.c.name)
+            .where(alliance.c.deleted_at.is_(None))
+            .order_by(func.lower(alliance.c.name))
+        )
+        return dict(self._read(lambda s: s.connection().execute(statement).all()))
+
     def find_stakeholders(self, name_or_id: str) -> list[Stakeholder]:
         """The stakeholder with this id, else those whose name matches case-insensitively."""
         by_id = self.get(Stakeholder, name_or_id)

@@ -111,6 +111,24 @@ def test_a_template_item_retired_before_use_is_not_added_and_after_use_is_kept(s
     assert first.retired_on is None
 
 
+def test_checklist_overview_is_the_groups_and_the_stage_checklist_still_missing(seeded, helios):
+    """What the Lifecycle header shows, read at once, agrees with the separate questions."""
+    seeded.update(helios, stage="governance")  # moved without its checklist (an import)
+    governance = find_template(seeded, stage="governance")
+    groups, missing = seeded.checklist_overview(helios)
+    assert missing is not None and missing.id == governance.id
+    assert [g.title for g in groups] == [g.title for g in seeded.checklist_groups(helios)]
+    seeded.add_checklist_to(helios, governance)
+    seeded.set_checklist_status(items_of(seeded, helios, governance)[0], "done")
+    groups, missing = seeded.checklist_overview(helios)
+    assert missing is None
+    assert [g.progress for g in groups] == [g.progress for g in seeded.checklist_groups(helios)]
+    for item in items_of(seeded, helios, governance):
+        seeded.delete(item)
+    assert seeded.checklist_overview(helios)[1] is None  # given once, even if emptied since
+    assert seeded.has_checklist(helios, governance)
+
+
 def test_template_items_can_be_added_edited_and_reordered(seeded):
     culture = find_template(seeded, key="collaborative_culture")
     before = seeded.template_items(culture)

@@ -96,6 +96,14 @@ def test_risk_rows_carry_severity_and_meeting_rows_attendance(portfolio, helios)
     row = portfolio.tracking_rows(Meeting, helios.id)[0]
     assert (row.invited, row.attended) == (2, 1)
     assert [p.name for _a, p in portfolio.attendees_of(meeting)] == ["A", "B", "C"]
+    # the same counts across the portfolio and by id (each query shape is built once)
+    other = portfolio.add_alliance("Aurora Diagnostics")
+    portfolio.add(Meeting, alliance_id=other.id, title="Kick-off", held_on=TODAY)
+    counts = {r.title: (r.invited, r.attended) for r in portfolio.tracking_rows(Meeting)}
+    assert counts == {"JSC": (2, 1), "Kick-off": (0, 0)}
+    (by_id,) = portfolio.tracking_rows(Meeting, ids=[meeting.id], include_archived=True)
+    assert (by_id.title, by_id.invited, by_id.attended) == ("JSC", 2, 1)
+    assert [r.title for r in portfolio.tracking_rows(Meeting, other.id)] == ["Kick-off"]
 
 
 def test_add_many_stores_all_in_one_change_or_nothing(portfolio, helios):

@@ -379,10 +379,11 @@ class GlancePanel(QGroupBox):
         layout.addWidget(self.history)
 
     def show_alliance(self, portfolio: Portfolio, alliance: Alliance) -> None:
+        dated = ("status", "due_date")  # plain rows of the columns counted, not records
         counts = alliance_counts(
-            portfolio.all(ActionItem, alliance_id=alliance.id),
-            portfolio.all(Risk, alliance_id=alliance.id),
-            portfolio.all(Decision, alliance_id=alliance.id),
+            portfolio.tracking_rows(ActionItem, alliance.id, fields=dated),
+            portfolio.tracking_rows(Risk, alliance.id, fields=("status",)),
+            portfolio.tracking_rows(Decision, alliance.id, fields=dated),
             clock.today(),
         )
         for key, _caption in self.TILES:
@@ -390,7 +391,9 @@ class GlancePanel(QGroupBox):
             alarming = key == "overdue_actions" and value > 0
             colour = f"color: {ERROR_COLOUR};" if alarming else ""
             self.numbers[key].setText(str(value))
-            self.numbers[key].setStyleSheet(f"font-size: 22px; font-weight: 600; {colour}")
+            style = f"font-size: 22px; font-weight: 600; {colour}"
+            if self.numbers[key].styleSheet() != style:  # a new style sheet polishes again
+                self.numbers[key].setStyleSheet(style)
         if counts.next_decision_due is not None:
             self.next_decision.setText(
                 f"Next decision due <b>{format_date(counts.next_decision_due)}</b>"

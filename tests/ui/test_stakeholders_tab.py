@@ -108,6 +108,21 @@ def test_grid_fills_a_worksheet_by_typing(host, portfolio, alliance, portfolio_f
     assert (anne.priorities, anne.cadence) == ("", "")
 
 
+def test_grid_rows_grow_to_fit_long_answers(host, portfolio, alliance, qtbot):
+    lines = "\n".join(f"Priority {n}" for n in range(1, 6))
+    (anne,) = add_people(portfolio, alliance, {"name": "Anne Weber", "priorities": lines})
+    tab = host.tab
+    settle(qtbot, tab)
+    view = tab.grid.view
+    short = view.rowHeight(ROW["reports_to"])
+    qtbot.waitUntil(lambda: view.rowHeight(ROW["priorities"]) > 2 * short)
+    tab.select_section("People")  # the grid hidden while an answer grows
+    portfolio.update(anne, audiences=lines)
+    settle(qtbot, tab)
+    tab.select_section("Worksheet")
+    qtbot.waitUntil(lambda: view.rowHeight(ROW["audiences"]) > 2 * short)
+
+
 def test_grid_escape_cancels_and_a_failed_save_is_said(
     host, portfolio, alliance, failing_commits, qtbot
 ):
@@ -476,6 +491,21 @@ def test_items_can_be_added_edited_moved_and_deleted(host, portfolio, alliance, 
     qtbot.waitUntil(lambda: needs.fields["benchmark_id"].isVisibleTo(needs))
     qtbot.mouseClick(needs.buttons["delete"], Qt.MouseButton.LeftButton)
     assert [n.question for n in portfolio.information_needs(weber)] == ["First?"]
+
+
+def test_item_form_offers_alliances_and_benchmarks_under_their_current_names(
+    host, portfolio, alliance, qtbot
+):
+    (weber,) = add_people(portfolio, alliance, WEBER)
+    portfolio.add_need(weber, "How many meetings?", alliance_id=alliance.id)
+    needs = needs_of(host, qtbot, weber)
+    combo = needs.fields["alliance_id"].editor
+    assert combo.currentText() == alliance.name != "Helios Oncology Partners"
+    portfolio.update(alliance, name="Helios Oncology Partners")  # kept lists are read again
+    settle(qtbot, host.tab)
+    assert combo.findText("Helios Oncology Partners") >= 0
+    column = next(c for c in needs.model.columns if c.header == "Alliance")
+    assert column.display(needs.model.rows[0]) == "Helios Oncology Partners"
 
 
 def test_nobody_uses_view_lists_unused_items_across_the_portfolio(host, portfolio, alliance, qtbot):

@@ -26,6 +26,9 @@ from alliance_desk.ui.undo import EditFailed, PortfolioCommand, perform
 
 MAX_SHOWN = 40
 ROW_HEIGHT = 36  # one warning row, for sizing the visible part of the list
+ROW_STYLE = (
+    "QFrame#warning_row { background: #fbfbfc; border: 1px solid #e5e7eb; border-radius: 6px; }"
+)
 
 
 class CreateReviewActionCommand(PortfolioCommand):
@@ -70,6 +73,7 @@ class WarningList(QWidget):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         inner = QWidget()
+        inner.setStyleSheet(ROW_STYLE)  # once for every row, not a style sheet per row
         self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(0, 0, 4, 0)
         self._layout.setSpacing(3)
@@ -119,10 +123,6 @@ class WarningList(QWidget):
         row = QFrame()
         row.setMinimumHeight(ROW_HEIGHT - 3)
         row.setObjectName("warning_row")
-        row.setStyleSheet(
-            "QFrame#warning_row { background: #fbfbfc; border: 1px solid #e5e7eb;"
-            " border-radius: 6px; }"
-        )
         layout = QHBoxLayout(row)
         layout.setContentsMargins(10, 4, 6, 4)
         prefix = ""

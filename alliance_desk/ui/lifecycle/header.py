@@ -20,12 +20,12 @@ from alliance_desk.models import Alliance, choices
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import HINT_COLOUR, format_date
 from alliance_desk.ui.record_tab import (
-    RecordTable,
     TableSpec,
     choice_column,
     date_column,
     text_column,
 )
+from alliance_desk.ui.tracking.table import MeasuredRecordTable
 
 DONE_COLOUR = "#2e7d32"
 BAR_STYLE = (
@@ -50,7 +50,7 @@ STAGE_HISTORY = TableSpec(
 )
 
 
-class HistoryTable(RecordTable):
+class HistoryTable(MeasuredRecordTable):
     """The stage history: a handful of rows, so no filter box."""
 
     def _show_state(self) -> None:
@@ -141,7 +141,7 @@ class LifecycleHeader(QWidget):
             self.stage_checklist_button.hide()
             return
         self.alliance = alliance
-        history = portfolio.stage_history(alliance)
+        history = self.history.model.rows  # stage_history, read by set_alliance just now
         since = history[-1].changed_on if history else None
         stage = choices.STAGES.get(alliance.stage, alliance.stage)
         when = f" since {format_date(since)}" if since else ""
@@ -150,10 +150,9 @@ class LifecycleHeader(QWidget):
             f"<b>{html.escape(stage)}</b></span>"
             f"<span style='color:{HINT_COLOUR}'>{when}</span>"
         )
-        groups = portfolio.checklist_groups(alliance)
+        groups, missing = portfolio.checklist_overview(alliance)
         self._show_progress(groups)
-        missing = portfolio.stage_template(alliance.stage)
-        if missing is not None and not portfolio.has_checklist(alliance, missing):
+        if missing is not None:
             self.stage_checklist_button.setText(f"Add the {stage} checklist")
             self.stage_checklist_button.show()
         else:

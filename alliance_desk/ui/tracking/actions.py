@@ -70,6 +70,10 @@ class ActionsTab(TrackingTab):
     def __init__(self, context, parent=None):
         self._owners: dict[str, tuple[str | None, str]] = {}  # shown text -> (id, name)
         self._origins: dict[str, str] = {}  # meeting or round id -> "meeting" / "round"
+        self._people = None  # the people index the owner lists below were made from
+        self._people_owners: dict[str, tuple[str | None, str]] = {}
+        self._people_names: list[str] = []
+        self._people_by_id: dict = {}
         super().__init__(context, parent)
         self.matrix = MatrixView(
             self.show_record,
@@ -233,17 +237,27 @@ class ActionsTab(TrackingTab):
     def prepare_form(self, form: RecordForm, alliance_id: str | None) -> None:
         super().prepare_form(form, alliance_id)
         portfolio = self.context.portfolio
-        people = portfolio.people_index()
-        self._owners = {p.name.casefold(): (p.id, p.name) for p in people}
-        form.field("owner").set_people([p.name for p in people])
+        self._follow_people()
+        self._owners = dict(self._people_owners)
+        form.field("owner").set_people(self._people_names)
         benchmarks = sorted(portfolio.all(Benchmark), key=lambda b: b.name.casefold())
         form.field("benchmark_id").set_options([(b.id, b.name) for b in benchmarks])
-        self._fill_origins(form, alliance_id)
+        if form is not self.panel.form:  # the panel's follows the loaded action (load_extra)
+            self._fill_origins(form, alliance_id)
         if not getattr(form, "_source_hooked", False):
             form._source_hooked = True
             form.field("source").committed.connect(
                 lambda: self._fill_origins(form, self._form_alliance(form, alliance_id))
             )
+
+    def _follow_people(self) -> None:
+        """The owner lists, made again from the people index only when the people changed."""
+        people = self.context.portfolio.people_index()  # the same list until then
+        if people is not self._people:
+            self._people = people
+            self._people_owners = {p.name.casefold(): (p.id, p.name) for p in people}
+            self._people_names = [p.name for p in people]
+            self._people_by_id = {p.id: p for p in people}
 
     def load_extra(self, record) -> None:
         """The origin list depends on the loaded action's source: fill it for that source,
@@ -276,9 +290,15 @@ class ActionsTab(TrackingTab):
 
     def _owner_shown(self, record) -> str:
         if record.owner_id:
-            person = self.context.portfolio.get(Stakeholder, record.owner_id, include_deleted=True)
+            self._follow_people()
+            person = self._people_by_id.get(record.owner_id)  # a live stakeholder
+            if person is None:  # deleted (or unknown): look it up
+                person = self.context.portfolio.get(
+                    Stakeholder, record.owner_id, include_deleted=True
+                )
             if person is not None:
-                text = person.name + (" (removed)" if person.deleted_at else "")
+                removed = getattr(person, "deleted_at", None) is not None
+                text = person.name + (" (removed)" if removed else "")
                 self._owners[text.casefold()] = (record.owner_id, record.owner_name)
                 return text
         return record.owner_name or ""
@@ -312,7 +332,8 @@ class ActionsTab(TrackingTab):
         origin = self._origin_link(record)
         if origin:
             parts.append(origin)
-        if record.owner_id:
+        self._follow_people()
+        if record.owner_id and record.owner_id not in self._people_by_id:  # not a live one
             person = self.context.portfolio.get(Stakeholder, record.owner_id, include_deleted=True)
             if person is not None and person.deleted_at is not None:
                 parts.append(

@@ -4,9 +4,17 @@ Ticking a box is one undoable edit; inviting people adds attendee rows in one tr
 """
 
 from collections.abc import Callable
+from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -129,6 +137,33 @@ class AttendeesModel(QAbstractTableModel):
         return None
 
 
+class InviteesModel(QAbstractListModel):
+    """The people a meeting can still invite (thousands in a big portfolio): plain rows of the
+    people index, "Name (Side)" made only for the rows the box shows; the data is their id."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.people: list = []
+
+    def set_people(self, people: list) -> None:
+        self.beginResetModel()
+        self.people = people
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.people)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        person = self.people[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return f"{person.name} ({choices.SIDES.get(person.side, '')})"
+        if role == Qt.ItemDataRole.UserRole:
+            return person.id
+        return None
+
+
 class AttendancePanel(QWidget):
     """The meeting's attendance (invited, came), and the actions and decisions from it."""
 
@@ -163,8 +198,11 @@ class AttendancePanel(QWidget):
         for column in (SIDE, INVITED, CAME):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setMinimumHeight(150)
+        self.invitees = InviteesModel(self)
+        self._invitees_from: tuple | None = None  # (people index, their ids, invited ids)
         self.invite_box = QComboBox()
         self.invite_box.setObjectName("InviteBox")
+        self.invite_box.setModel(self.invitees)
         self.invite_box.setMinimumContentsLength(18)
         self.invite_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -240,13 +278,17 @@ class AttendancePanel(QWidget):
             self.summary.setText(f"<b{style}>{text}</b>")
         else:
             self.summary.setText(f"<span style='color:{HINT_COLOUR}'>Nobody invited yet.</span>")
-        invited = {person.id for _row, person in rows}
-        others = [p for p in portfolio.people_index() if p.id not in invited]
-        self.invite_box.clear()
-        for person in others:
-            self.invite_box.addItem(
-                f"{person.name} ({choices.SIDES.get(person.side, '')})", person.id
+        invited = frozenset(person.id for _row, person in rows)
+        everyone = portfolio.people_index()  # the same list until the people change
+        made_from, ids, made_without = self._invitees_from or (None, None, None)
+        if made_from is not everyone:
+            ids = [person.id for person in everyone]
+        if made_from is not everyone or made_without != invited:
+            self._invitees_from = (everyone, ids, invited)
+            self.invitees.set_people(
+                list(compress(everyone, [ident not in invited for ident in ids]))
             )
+        self.invite_box.setCurrentIndex(0 if self.invitees.people else -1)
         actions, decisions = portfolio.meeting_outcomes(meeting)
         items = [("Action", a, choices.ACTION_STATUSES.get(a.status, a.status)) for a in actions]
         items += [

@@ -104,12 +104,17 @@ class LinkField(Field):
         editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         editor.setMinimumContentsLength(20)
         self.none_label = none_label
+        self._options: list[tuple[str, str]] | None = []  # what the box offers besides none
         super().__init__(name, editor, hint, compact=True)
         editor.addItem(none_label, "")
         editor.activated.connect(lambda _index: self.committed.emit())
 
     def set_options(self, options: list[tuple[str, str]]) -> None:
         """(id, label) pairs; the current choice survives when it is still offered."""
+        options = list(options)
+        if options == self._options:
+            return  # the same list (each selection offers it again): keep the box as it is
+        self._options = options
         current = self.text()
         self.editor.blockSignals(True)
         self.editor.clear()
@@ -126,6 +131,7 @@ class LinkField(Field):
         index = self.editor.findData(value or "")
         if index < 0:  # a record deleted since: say so rather than lose the link
             self.editor.addItem("(removed)", value)
+            self._options = None  # offered for this record only: the next list starts afresh
             index = self.editor.count() - 1
         self.editor.setCurrentIndex(index)
 
@@ -152,8 +158,15 @@ class OwnerField(Field):
         editor.lineEdit().editingFinished.connect(self.committed)
         editor.activated.connect(lambda _index: self.committed.emit())
         editor.installEventFilter(self)
+        self._names: list[str] = []
 
     def set_people(self, names: list[str]) -> None:
+        """The names offered (thousands in a big portfolio): the box is filled again only
+        when they changed, so showing another record keeps it."""
+        names = list(names)
+        if names == self._names:
+            return
+        self._names = names
         current = self.text()
         self.editor.blockSignals(True)
         self.editor.clear()

@@ -233,9 +233,10 @@ class MeetingsTab(TrackingTab):
         shown, scope = self.figure_scope()
         if not shown:
             return
+        rows = self.scope_rows(scope)
         meetings = [
             m
-            for m in portfolio.meeting_attendance(scope.id if scope else None)
+            for m in portfolio.meeting_attendance(scope.id if scope else None, rows)
             if m.status == "held"
         ]
         recent = [m for m in meetings if m.overall.invited][-3:]

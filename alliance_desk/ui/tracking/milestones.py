@@ -252,11 +252,10 @@ class MilestonesTab(TrackingTab):
     # --- delivery reliability --------------------------------------------------------------
 
     def refresh_figures(self) -> None:
-        portfolio = self.context.portfolio
         shown, scope = self.figure_scope()
         if not shown:
             return
-        rows = portfolio.tracking_rows(Milestone, scope.id if scope else None)
+        rows = self.scope_rows(scope)
         today = clock.today()
         totals = delivery_reliability(rows, today)
         overall = totals["all"]

@@ -32,6 +32,7 @@ class RecordPanel(QWidget):
         super().__init__()
         self.tab = tab
         self.record: Tracked | None = None
+        self.shown = 0  # how often a record (or none) was shown or reloaded
         self.read_only = False
         self.setMinimumHeight(160)
 
@@ -80,6 +81,7 @@ class RecordPanel(QWidget):
             self.show_none(0)
             return
         self.record = record
+        self.shown += 1
         self.tab.prepare_form(self.form, record.alliance_id)
         self.form.load(record)
         self.show_header()
@@ -88,6 +90,7 @@ class RecordPanel(QWidget):
 
     def show_none(self, selected: int) -> None:
         self.record = None
+        self.shown += 1
         singular, plural = self.tab.noun
         if selected > 1:
             text = (
@@ -107,6 +110,7 @@ class RecordPanel(QWidget):
         """Show stored values again (after undo, or an edit elsewhere)."""
         if self.record is None:
             return
+        self.shown += 1
         self.form.reload(self.record, names)
         self.show_header()
         self.tab.load_extra(self.record)

@@ -166,11 +166,10 @@ class PaymentsTab(TrackingTab):
     # --- the payment flag ------------------------------------------------------------------
 
     def refresh_figures(self) -> None:
-        portfolio = self.context.portfolio
         shown, scope = self.figure_scope()
         if not shown:
             return
-        rows = portfolio.tracking_rows(Payment, scope.id if scope else None)
+        rows = self.scope_rows(scope)
         flag = payment_flag(rows, clock.today())
         colour = {"red": ERROR_COLOUR, "amber": SOON_COLOUR}.get(flag.level or "")
         headline = (

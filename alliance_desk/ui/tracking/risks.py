@@ -198,11 +198,10 @@ class RisksTab(TrackingTab):
     # --- governance responsiveness ---------------------------------------------------------
 
     def refresh_figures(self) -> None:
-        portfolio = self.context.portfolio
         shown, scope = self.figure_scope()
         if not shown:
             return
-        rows = portfolio.tracking_rows(Risk, scope.id if scope else None)
+        rows = self.scope_rows(scope)
         figure = governance_responsiveness(rows)
         where = " across the portfolio" if scope is None else ""
         if figure.median_days is None:

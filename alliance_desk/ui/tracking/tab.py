@@ -144,6 +144,14 @@ class TrackingTab(QWidget):
     def refresh_figures(self) -> None:
         """Recompute the figure strip for what the table lists."""
 
+    def scope_rows(self, scope: Alliance | None) -> list[Row]:
+        """This kind's records in `scope` (tracking_rows), for the figure strip: the table's
+        when it has just loaded them, else read again."""
+        rows = self.table.loaded_rows() if scope is self.table.scope() else None
+        if rows is None:
+            rows = self.context.portfolio.tracking_rows(self.model, scope.id if scope else None)
+        return rows
+
     def prepare_form(self, form: RecordForm, alliance_id: str | None) -> None:
         """Fill the choices that depend on the data (people, meetings, alliances)."""
         if "alliance_id" in form.entries:
@@ -177,6 +185,7 @@ class TrackingTab(QWidget):
 
     def set_alliance(self, alliance: Alliance | None) -> None:
         self.alliance = alliance
+        shown = self.panel.shown
         self.table.set_alliance(alliance)
         self._fill_alliance_filter()
         self.refresh_figures()
@@ -184,6 +193,10 @@ class TrackingTab(QWidget):
             rows = self.table.visible_rows()
             if rows:
                 self.table.select(self.default_row(rows).id)
+        # the panel followed the selection already: the reload's second look is not needed
+        self._selection_timer.stop()
+        if self.panel.shown == shown:
+            self._selection_changed()
 
     def default_row(self, rows: list[Row]) -> Row:
         """The row selected when an alliance is shown (the first, in the table's order)."""

@@ -11,6 +11,7 @@ of known rows patches them in place; anything else reloads.
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from itertools import compress
+from math import ceil
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,8 +21,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QWidget
 
 from alliance_desk.models import Alliance
 from alliance_desk.portfolio import Change
@@ -46,6 +47,7 @@ ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 ANSWERED = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP, SORT_ROLE.value})
 FOUND_KEPT = 12  # searches remembered (lists of positions), for the next letter and Backspace
+FIT_ROWS = 200  # columns fit the first rows listed (as Qt would, with this precision)
 
 
 class TrackingTableModel(RecordTableModel):
@@ -277,6 +279,7 @@ class TrackingTable(RecordTable):
         self.fetch: Callable[[Iterable[str]], list[Row]] | None = None  # rows by id, for patches
         self.own_kind = ""  # the kind of the rows: its edits are patched in place
         self._pending: list[Change] = []
+        self._loaded: list[Row] | None = None  # the loader's rows, while nothing changed since
         self.alternate: QWidget | None = None  # another view of the same rows (a matrix)
         self.show_alternate = False
         self._summary: str | None = None
@@ -285,7 +288,7 @@ class TrackingTable(RecordTable):
         self._timer.timeout.connect(self._apply_pending)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # fitting columns to their cells samples this many rows, not a thousand
-        self.view.horizontalHeader().setResizeContentsPrecision(200)
+        self.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         # every row is one line high: the view never asks 30,000 rows for their height
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for signal in (self.model.modelReset, self.model.dataChanged):
@@ -326,6 +329,7 @@ class TrackingTable(RecordTable):
         portfolio = self.context.portfolio
         waiting = not self.portfolio_wide and self.alliance is None
         rows = [] if portfolio.closed or waiting else self.spec.loader(portfolio, self.scope())
+        self._loaded = None if portfolio.closed or waiting else rows
         selected = self.selected_ids()
         self.model.set_rows(rows)
         self._show_state()
@@ -337,6 +341,11 @@ class TrackingTable(RecordTable):
     def scope(self) -> Alliance | None:
         """The alliance whose rows are listed; None for the whole portfolio."""
         return None if self.portfolio_wide else self.alliance
+
+    def loaded_rows(self) -> list[Row] | None:
+        """The rows the loader gave for the scope (in its order, filters aside), or None when a
+        change arrived since: figures over the same records need not read them again."""
+        return None if self._pending else self._loaded
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in self.spec.kinds or change.op == "reloaded":
@@ -357,6 +366,7 @@ class TrackingTable(RecordTable):
         if not patchable:
             self.refresh()
             return
+        self._loaded = None  # some rows were patched: the loader's list is out of date
         self.model.replace_rows(self.fetch(ids))
         self._show_state()
 
@@ -408,11 +418,12 @@ class TrackingTable(RecordTable):
         self._sized = True
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()
+        rows = self.model.visible_rows()[:FIT_ROWS]
         for section, column in enumerate(self.model.columns):
             if section == self.wide_column:
                 continue
             words = max(metrics.horizontalAdvance(line) for line in column.header.split("\n"))
-            cells = self.view.sizeHintForColumn(section)
+            cells = cells_width(self.view, {column.display(row) for row in rows})
             width = max(cells, words + 22) + 6
             cap = self.column_caps.get(column.header, MAX_INITIAL_COLUMN_WIDTH)
             header.resizeSection(section, min(width, cap))
@@ -468,6 +479,34 @@ class TrackingTable(RecordTable):
 
     def visible_count(self) -> int:
         return len(self.model.shown)
+
+
+class MeasuredRecordTable(RecordTable):
+    """A RecordTable that fits its columns by measuring their text (see cells_width) instead of
+    asking Qt for each cell's size: the same widths, a few times faster."""
+
+    def _size_columns(self) -> None:
+        self._sized = True
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        rows = self.visible_rows()[: header.resizeContentsPrecision()]
+        for section, column in enumerate(self.spec.columns):
+            if section == self.spec.wide_column:
+                continue  # it takes whatever room the others leave
+            words = max(metrics.horizontalAdvance(line) for line in column.header.split("\n"))
+            cells = cells_width(self.view, {column.display(row) for row in rows})
+            width = max(cells, words + 22) + 6
+            header.resizeSection(section, min(width, MAX_INITIAL_COLUMN_WIDTH))
+        self._fit_wide_column()
+
+
+def cells_width(view: QAbstractItemView, texts: Iterable[str]) -> int:
+    """The width Qt's sizeHintForColumn gives cells showing `texts` on one line (plain text, no
+    icon, no grid), measured here: Qt asks each cell's delegate for a size, seven roles a cell."""
+    metrics = QFontMetricsF(view.font())
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0.0)
+    return ceil(widest) + 2 * margin
 
 
 def row_value(row: Row, name: str, default: Any = None) -> Any:

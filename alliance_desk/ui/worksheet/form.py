@@ -197,7 +197,7 @@ class StakeholderForm(QWidget):
                 continue  # keep what is being typed when the same person is shown again
             field.set_value(self._stored(name))
         self._show_heading()
-        self.set_read_only(self.read_only)
+        self.interview_button.setEnabled(not self.read_only and person is not None)
 
     def _record(self, name: str):
         return self.link if name == "role" else self.person

@@ -266,7 +266,7 @@ class WorksheetGrid(QWidget):
         across.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         across.sectionMoved.connect(self._dragged)
         down = self.view.verticalHeader()
-        down.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        down.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fit to contents when shown
         down.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         down.setMinimumWidth(210)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -312,6 +312,16 @@ class WorksheetGrid(QWidget):
         layout.addWidget(self.hint)
 
     # --- what is shown -------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # rows grow to fit their cells on screen; a hidden grid is not measured (every cell's
+        # wrapped text, again at each new current cell: 7 ms for ten stakeholders)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().hideEvent(event)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     def set_people(self, people: Sequence[Stakeholder], roles: dict[str, str]) -> None:
         """Everyone in scope (the columns are chosen from them)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desk.models import Alliance, Benchmark, InformationNeed, Stakeholder, choices
 from alliance_desk.models.validation import ValidationError
+from alliance_desk.portfolio import Change
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import (
     ERROR_COLOUR,
@@ -43,6 +44,7 @@ from alliance_desk.ui.worksheet.dialogs import TextDialog
 
 FEEDBACK_FIELDS = ("feedback", "feedback_on")
 ANY_ALLIANCE = ""
+NAMED_KINDS = frozenset({"alliances", "benchmarks"})  # the names the item form offers
 
 
 def feedback_text(need: InformationNeed) -> str:
@@ -76,6 +78,8 @@ class NeedsPanel(QWidget):
         self.person: Stakeholder | None = None
         self.read_only = False
         self._alliance_names: dict[str, str] = {}
+        self._benchmark_names: dict[str, str] | None = None  # both read again after a change
+        context.bridge.changed.connect(self._forget_names)
 
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("needs_person")
@@ -209,17 +213,22 @@ class NeedsPanel(QWidget):
         self.alliance = alliance
         self.people = list(people)
         portfolio = self.context.portfolio
-        self._alliance_names = {a.id: a.name for a in portfolio.alliances()}
+        if self._benchmark_names is None:  # the lists of every alliance and benchmark
+            self._alliance_names = portfolio.alliance_names()
+            self._benchmark_names = {b.id: b.name for b in portfolio.all(Benchmark)}
         self.person_combo.clear()
         for person in self.people:
             self.person_combo.addItem(person.name, person.id)
-        benchmarks = {"": "None"} | {b.id: b.name for b in portfolio.all(Benchmark)}
-        _refill(self.fields["benchmark_id"], benchmarks)
+        _refill(self.fields["benchmark_id"], {"": "None"} | self._benchmark_names)
         alliances = {ANY_ALLIANCE: "All their alliances"} | dict(self._alliance_names)
         _refill(self.fields["alliance_id"], alliances)
         keep = self.person.id if self.person is not None else ""
         chosen = next((p for p in self.people if p.id == keep), None)
         self.show_person(chosen or (self.people[0] if self.people else None))
+
+    def _forget_names(self, change: Change) -> None:
+        if change.kind in NAMED_KINDS or change.op == "reloaded":
+            self._benchmark_names = None
 
     def show_person(self, person: Stakeholder | None) -> None:
         self.person = person
@@ -514,7 +523,12 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _refill(field: ChoiceField, vocabulary: dict[str, str]) -> None:
+    """Offer `vocabulary`; a box that offers it already (nothing added since) is kept."""
     combo = field.editor
+    items = list(vocabulary.items())
+    if getattr(field, "_refilled_with", None) == items and combo.count() == len(items):
+        return
+    field._refilled_with = items
     combo.clear()
     for value, label in vocabulary.items():
         combo.addItem(label, value)

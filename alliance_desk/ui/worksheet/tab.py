@@ -263,7 +263,8 @@ class StakeholdersTab(QWidget):
                 if self.grid.current_person() is None or self.grid.current_person().id != person.id:
                     self.grid.select_person(person.id)
                 self.map.select(person.id)
-            if not same:
+            shown = self.needs.person  # set_scope may have shown this person already
+            if not same and (shown is None or person is None or shown.id != person.id):
                 self.needs.show_person(person)
         finally:
             self._syncing = False

@@ -361,3 +361,40 @@ def test_stored_origin_shows_by_name_when_the_action_is_selected(
     select(tab, "Fix the handoffs")
     link = tab.panel.form.field("source_id")
     assert link.label().startswith("Pulse survey, May")
+
+
+def test_owner_list_offers_a_stakeholder_added_since(open_tab, portfolio, filled, qtbot):
+    """The owner list is kept from one action to the next until the people change."""
+    tab = open_tab("Actions")
+    select(tab, "Agree budget")
+    owner = tab.panel.form.field("owner")
+    assert owner.editor.findText("Anna Berg") < 0
+    anna = portfolio.add(Stakeholder, name="Anna Berg")
+    select(tab, "Draft charter")
+    assert owner.editor.findText("Anna Berg") >= 0
+    owner.editor.setCurrentIndex(owner.editor.findText("Anna Berg"))
+    owner.editor.activated.emit(owner.editor.currentIndex())
+    action = next(a for a in portfolio.all(ActionItem) if a.title == "Draft charter")
+    assert (action.owner_id, action.owner_name) == (anna.id, "Anna Berg")
+
+
+def test_a_deleted_meeting_shows_as_removed_for_its_own_action_only(
+    open_tab, portfolio, filled, qtbot
+):
+    gone = portfolio.add(
+        Meeting, alliance_id=filled.id, title="Old JSC", held_on=date(2026, 5, 1), status="held"
+    )
+    kept = portfolio.add(
+        Meeting, alliance_id=filled.id, title="Kick-off", held_on=date(2026, 6, 1), status="held"
+    )
+    add(portfolio, filled, "Follow up", source="meeting", source_id=gone.id)
+    add(portfolio, filled, "Prepare slides", source="meeting", source_id=kept.id)
+    portfolio.delete(gone)
+    tab = open_tab("Actions")
+    link = tab.panel.form.field("source_id")
+    select(tab, "Follow up")
+    assert link.label() == "(removed)"
+    select(tab, "Prepare slides")
+    offered = [link.editor.itemText(i) for i in range(link.editor.count())]
+    assert link.label().startswith("Kick-off")
+    assert "(removed)" not in offered

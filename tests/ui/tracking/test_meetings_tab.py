@@ -141,3 +141,24 @@ def test_a_held_meeting_cannot_move_into_the_future(open_tab, portfolio, jsc, qt
     field.committed.emit()
     assert "cannot have been held yet" in field.error_text()
     assert portfolio.get(Meeting, jsc[3].id).held_on == TODAY - timedelta(days=30)
+
+
+def test_invite_box_offers_whoever_is_not_invited_yet(open_tab, portfolio, jsc, qtbot):
+    tab = open_tab("Meetings")
+    box = tab.attendance.invite_box
+
+    def offered() -> list[str]:
+        return [box.itemText(i) for i in range(box.count())]
+
+    select(tab, "JSC 4")  # both people of the alliance are invited
+    assert "Maren Lindqvist (Ours)" not in offered()
+    assert "Rachel Imbert (Partner)" not in offered()
+    portfolio.add(Stakeholder, name="Ines Duarte", side="partner")  # the people change
+    select(tab, "JSC 5")  # nobody invited yet
+    assert {"Ines Duarte (Partner)", "Maren Lindqvist (Ours)"} <= set(offered())
+    box.setCurrentIndex(offered().index("Ines Duarte (Partner)"))
+    qtbot.mouseClick(tab.attendance.invite_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Ines Duarte (Partner)" not in offered())
+    assert [p.name for _a, p in tab.attendance.model.rows] == ["Ines Duarte"]
+    tab.context.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Ines Duarte (Partner)" in offered())
