@@ -105,7 +105,8 @@ class Portfolio(
 
         A live lock held by someone else raises PortfolioLocked unless `read_only` (open
         without editing) or `take_over_lock` (the user insists) is given. With `check_beside`
-        the whole-file check runs in a thread while the caller goes on (see `damage()`).
+        a big file's whole-file check is left for later: `start_check()` runs it in a thread,
+        `damage()` says what it found.
         """
         path = Path(path)
         database.check_file(path)
@@ -151,12 +152,17 @@ class Portfolio(
 
     @property
     def checking(self) -> bool:
-        """True while the whole-file check of an open with `check_beside` still runs."""
-        return self._opened.check is not None and self._opened.check.running
+        """True until the whole-file check left for later (`check_beside`) has finished."""
+        return self._opened.check is not None and not self._opened.check.finished
+
+    def start_check(self) -> None:
+        """Start the whole-file check left for later, in a thread (no-op when there is none)."""
+        if self._opened.check is not None and not self.closed:
+            self._opened.check.start()
 
     def damage(self, wait: bool = False) -> errors.StorageError | None:
         """What the whole-file check found wrong (None: sound, not finished, or checked
-        before `open` returned); with `wait`, after it has finished."""
+        before `open` returned); with `wait`, after it has run to the end."""
         check = self._opened.check
         if check is None:
             return None

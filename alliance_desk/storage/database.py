@@ -36,7 +36,7 @@ class OpenedFile:
     schema_revision: str
     connection: sqlcipher3.Connection | None = None
     backup_path: Path | None = None
-    check: "IntegrityCheck | None" = None  # the whole-file check, when it runs beside the work
+    check: "IntegrityCheck | None" = None  # the whole-file check, when left for later
 
     def close(self) -> None:
         """Dispose of the engine and close the keyed connection under it."""
@@ -146,8 +146,10 @@ def _quick_check(conn: sqlcipher3.Connection, path: Path) -> None:
 class IntegrityCheck:
     """PRAGMA quick_check of a whole file on a connection of its own, in a thread.
 
-    SQLite lets go of Python while it reads, so the check runs beside the window being built;
-    the caller asks `problem()` (None while running or when the file is sound) or `wait()`.
+    SQLite lets go of Python while it reads, so the check runs beside other work: `start()` it
+    (the window does once it has painted: run during the first reads, the two compete for the
+    cores and the window shows half a second later), then ask `problem()` (None while running
+    or when the file is sound) or `wait()`, which starts it if need be.
     """
 
     def __init__(self, path: Path, passphrase: str):
@@ -158,7 +160,11 @@ class IntegrityCheck:
         self._cancelled = False
         self._guard = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
-        self._thread.start()
+
+    def start(self) -> None:
+        with self._guard:
+            if not self._cancelled and self._thread.ident is None:
+                self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -186,24 +192,27 @@ class IntegrityCheck:
             conn.close()
 
     @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
+    def finished(self) -> bool:
+        return self._thread.ident is not None and not self._thread.is_alive()
 
     def problem(self) -> "errors.StorageError | None":
-        """What the finished check found (None while it runs, when sound, or when cancelled)."""
-        return None if self.running else self._error
+        """What the finished check found (None before it ends, when sound, or when cancelled)."""
+        return self._error if self.finished else None
 
     def wait(self, timeout: float | None = None) -> "errors.StorageError | None":
-        self._thread.join(timeout)
+        self.start()
+        if self._thread.ident is not None:
+            self._thread.join(timeout)
         return self.problem()
 
     def cancel(self) -> None:
-        """Stop a running check (the file is being closed) and wait for its thread."""
+        """Stop the check (the file is being closed): it never starts, or is interrupted."""
         with self._guard:
             self._cancelled = True
             if self._conn is not None:
                 self._conn.interrupt()
-        self._thread.join()
+        if self._thread.ident is not None:
+            self._thread.join()
 
 
 def _revision(conn: sqlcipher3.Connection, path: Path) -> str:
@@ -278,9 +287,9 @@ def open_file(
     """Open an existing portfolio, migrating it (after a backup) when its schema is older.
 
     Every page is checked (PRAGMA quick_check: ~0.7 s per 100 MB) before this returns, or, with
-    `check_beside` and a file of CHECK_BESIDE_FROM bytes or more, on a connection of its own in
-    a thread while the caller goes on: the result is then in `opened.check`. A file that needs
-    an upgrade is always checked first.
+    `check_beside` and a file of CHECK_BESIDE_FROM bytes or more, later, on a connection of its
+    own in a thread: `opened.check` (an IntegrityCheck) is then the caller's to start. A file
+    that needs an upgrade is always checked first.
     """
     path = Path(path)
     check_file(path)

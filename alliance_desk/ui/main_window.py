@@ -35,6 +35,7 @@ APP_NAME = "Alliance Desk"
 EDIT_FAILED_TITLE = "Undo or redo failed"
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
 CHECK_POLL_MS = 100
+CHECK_AFTER_MS = 100  # a big file's whole-file check starts after the first paint
 
 
 @dataclass
@@ -171,7 +172,7 @@ class MainWindow(PromptingWindow):
                         secret,
                         read_only=choice.read_only,
                         take_over_lock=choice.take_over,
-                        check_beside=True,  # a big file's pages are checked while it shows
+                        check_beside=True,  # a big file's pages are checked once it shows
                     )
             except errors.PortfolioLocked as exc:
                 answer = self.ask_lock_choice(exc)
@@ -216,6 +217,7 @@ class MainWindow(PromptingWindow):
         if not portfolio.read_only:
             self.lock_timer.start()
         self.check_timer.start()  # until the whole-file check (if any) has answered
+        QTimer.singleShot(CHECK_AFTER_MS, portfolio.start_check)  # once the window has painted
         if portfolio.backup_path is not None:
             self.status(f"The file was upgraded; a copy from before is at {portfolio.backup_path}.")
         else:

@@ -54,9 +54,13 @@ def test_a_small_file_is_checked_before_open_returns_even_when_asked_to_check_be
 
 def test_closing_during_the_check_stops_it_without_a_false_alarm(demo_file):
     check = database.IntegrityCheck(demo_file, "demo")
+    check.start()
     check.cancel()
-    assert not check.running
+    assert check.finished
     assert check.problem() is None
+    never_started = database.IntegrityCheck(demo_file, "demo")
+    never_started.cancel()
+    assert never_started.wait() is None and not never_started.finished  # it never runs
 
 
 def test_a_file_that_needs_an_upgrade_is_checked_before_it_is_changed(
