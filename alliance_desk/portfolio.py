@@ -8,7 +8,6 @@ announced to subscribers as a `Change` so views refresh what they show.
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -413,27 +412,6 @@ class Portfolio(
                 changed_on=alliance.start_date or clock.today(),
             )
         return alliance
-
-    def set_stage(
-        self, alliance: Alliance, stage: str, on: date | None = None, note: str = ""
-    ) -> StageChange:
-        """Move an alliance to a lifecycle stage and record the date in its history."""
-        self.check(alliance, stage=stage)
-        with self.batch():  # the stage and its history row: one transaction
-            self.update(alliance, stage=stage)
-            return self.add(
-                StageChange,
-                alliance_id=alliance.id,
-                stage=stage,
-                changed_on=on or clock.today(),
-                note=note,
-            )
-
-    def stage_history(self, alliance: Alliance) -> list[StageChange]:
-        return sorted(
-            self.all(StageChange, alliance_id=alliance.id),
-            key=lambda c: (c.changed_on or date.min, c.created_at),
-        )
 
     def archive(self, alliance: Alliance, archived: bool = True) -> Alliance:
         """Archive (hide from the working list, keep everything) or unarchive an alliance."""

@@ -57,6 +57,27 @@ class LifecycleCommands:
 
     # --- stages ----------------------------------------------------------------------------
 
+    def set_stage(
+        self, alliance: Alliance, stage: str, on: date | None = None, note: str = ""
+    ) -> StageChange:
+        """Move an alliance to a lifecycle stage and record the date in its history."""
+        self.check(alliance, stage=stage)
+        with self.batch():  # the stage and its history row: one transaction
+            self.update(alliance, stage=stage)
+            return self.add(
+                StageChange,
+                alliance_id=alliance.id,
+                stage=stage,
+                changed_on=on or clock.today(),
+                note=note,
+            )
+
+    def stage_history(self, alliance: Alliance) -> list[StageChange]:
+        return sorted(
+            self.all(StageChange, alliance_id=alliance.id),
+            key=lambda c: (c.changed_on or date.min, c.created_at),
+        )
+
     def move_stage(
         self, alliance: Alliance, stage: str, on: date | None = None, note: str = ""
     ) -> StageMove:

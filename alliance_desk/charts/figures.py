@@ -4,11 +4,10 @@ The same builder serves a widget on screen (`chart_widget`, `ChartView`) and a P
 document (`render_png`). Inputs are plain values (dates, floats, strings), never ORM rows.
 """
 
-import calendar
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 
 import pyqtgraph as pg
@@ -16,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 from alliance_desk.charts import style
+from alliance_desk.charts.axes import CategoryAxis, MonthAxis, epoch, month_ticks, text_lines
 
 NO_DATA = "No data yet"
 
@@ -157,15 +157,11 @@ def _header(plot: pg.PlotItem, title: str, keys: Sequence[tuple[str, str, str]] 
     plot.layout.setRowFixedHeight(0, height)
 
 
-def _text_lines(texts: Sequence[str]) -> int:
-    return max((t.count("\n") + 1 for t in texts), default=1)
-
-
 def _bottom_ticks(plot: pg.PlotItem, ticks: Sequence[tuple[float, str]]) -> None:
     """Fixed tick labels under the x axis; the axis grows so wrapped labels are not dropped."""
     axis = plot.getAxis("bottom")
     axis.setTicks([list(ticks)])
-    lines = _text_lines([t for _, t in ticks])
+    lines = text_lines([t for _, t in ticks])
     axis.setHeight(20 + lines * QFontMetrics(style.font()).lineSpacing())
 
 
@@ -209,58 +205,6 @@ def _y_scale(plot: pg.PlotItem, band: Band | None, values: list[float]) -> tuple
     return low, high
 
 
-def _epoch(day: date) -> float:
-    return float(calendar.timegm(day.timetuple()))
-
-
-def _month_ticks(x_low: float, x_high: float, most: int = 12) -> list[tuple[float, str]]:
-    """Ticks on the first of the month ("Mar", "Jan 2026"), thinned to at most `most`."""
-    start = datetime.fromtimestamp(x_low, UTC).date()
-    end = datetime.fromtimestamp(x_high, UTC).date()
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= most), 120)
-    ticks = []
-    index = start.year * 12 + start.month - 1
-    index += -index % step  # first tick on a multiple of the step (Jan, Apr, Jul, Oct for 3)
-    while True:
-        day = date(index // 12, index % 12 + 1, 1)
-        if day > end:
-            break
-        # A label right at the left edge is dropped by the axis: start a little inside, so
-        # the first label drawn is the one that carries the year.
-        if _epoch(day) >= x_low + (x_high - x_low) * 0.03:
-            name = calendar.month_abbr[day.month]
-            first = not ticks or day.month <= step
-            ticks.append((_epoch(day), f"{name} {day.year}" if first else name))
-        index += step
-    return ticks
-
-
-class MonthAxis(pg.AxisItem):
-    """A time axis labelled on the first of the month, thinned to the room it has."""
-
-    LABEL_ROOM = 64  # pixels per label ("Jan 2026" and a gap)
-
-    def __init__(self) -> None:
-        self._span: tuple[float, float] | None = None  # before the base class resizes the axis
-        super().__init__("bottom")
-
-    def set_span(self, x_low: float, x_high: float) -> None:
-        self._span = (x_low, x_high)
-        self._retick()
-
-    def resizeEvent(self, event=None) -> None:  # noqa: N802 (Qt's name)
-        self._retick()
-        super().resizeEvent(event)
-
-    def _retick(self) -> None:
-        if self._span is None:
-            return
-        width = self.geometry().width() or 900
-        most = max(2, min(12, int(width / self.LABEL_ROOM)))
-        self.setTicks([_month_ticks(*self._span, most=most)])
-
-
 # -- figures ---------------------------------------------------------------------------------
 
 _GLYPH = {"o": "●", "s": "■", "t": "▼", "t1": "▲"}
@@ -300,7 +244,7 @@ def trend(
     for s in drawn:
         points = sorted(s.points, key=lambda p: p[0])
         ys = [float(v) if _finite(v) else math.nan for _, v in points]
-        lines.append((s, [_epoch(d) for d, _ in points], ys))
+        lines.append((s, [epoch(d) for d, _ in points], ys))
         values += [v for v in ys if not math.isnan(v)]
         days += [d for d, v in points if _finite(v)]
     # The view's ranges first: items added to a settled view are laid out once, instead of
@@ -313,13 +257,13 @@ def trend(
     span = max((last - first).days, 0) * _DAY
     # At least three months in view, so the axis reads in months even for one round.
     pad = max(span * 0.04, 12 * _DAY, (90 * _DAY - span) / 2)
-    x_low, x_high = _epoch(first) - pad, _epoch(last) + pad
+    x_low, x_high = epoch(first) - pad, epoch(last) + pad
     plot.setXRange(x_low, x_high, padding=0)
     axis = plot.getAxis("bottom")
     if isinstance(axis, MonthAxis):
         axis.set_span(x_low, x_high)
     else:
-        _bottom_ticks(plot, _month_ticks(x_low, x_high))
+        _bottom_ticks(plot, month_ticks(x_low, x_high))
     _bands(plot, band)
     for s, xs, ys in lines:
         colour = style.SERIES_COLOR.get(s.style, style.SERIES_COLOR["all"])
@@ -336,7 +280,7 @@ def trend(
         )
     if baseline is not None:
         line = pg.InfiniteLine(
-            pos=_epoch(baseline),
+            pos=epoch(baseline),
             angle=90,
             pen=pg.mkPen(style.BASELINE, width=1.4, style=Qt.PenStyle.DashLine),
             label="Baseline",
@@ -363,7 +307,7 @@ def _markers(
     if not markers:
         return
     ordered = sorted(markers, key=lambda m: m.day)
-    xs = [_epoch(m.day) for m in ordered]
+    xs = [epoch(m.day) for m in ordered]
     low, high = y_range
     x_low, x_high = x_range
     scatter = pg.ScatterPlotItem(
@@ -392,43 +336,6 @@ def _markers(
         item.setFont(style.font(style.LABEL_POINT_SIZE))
         item.setPos(x, low + (high - low) * (0.075 + 0.17 * (level % 3)))
         plot.addItem(item, ignoreBounds=True)
-
-
-class CategoryAxis(pg.AxisItem):
-    """Category names under bars, wrapped to the room each one has at the chart's real width.
-
-    Fixed wrapping suits one width only: on a narrow tab the names would run into each other,
-    so the labels are re-wrapped whenever the axis is resized.
-    """
-
-    def __init__(self) -> None:
-        self._names: list[str] = []  # before the base class, which resizes the axis already
-        self._notes: list[str] = []
-        super().__init__("bottom")
-
-    def set_categories(self, names: Sequence[str], notes: Sequence[str]) -> None:
-        self._names, self._notes = list(names), list(notes)
-        self._rewrap()
-
-    def resizeEvent(self, event=None) -> None:  # noqa: N802 (Qt's name)
-        self._rewrap()
-        super().resizeEvent(event)
-
-    def _rewrap(self) -> None:
-        if not self._names:
-            return
-        metrics = QFontMetrics(style.font())
-        room = self.geometry().width() / len(self._names)
-        chars = max(5, int(room * 0.85 / max(1, metrics.averageCharWidth())))
-        lines = 2 if chars >= 12 else 3
-        ticks = []
-        for i, (name, note) in enumerate(zip(self._names, self._notes, strict=True)):
-            text = style.wrap(name, chars, lines)
-            ticks.append((i, f"{text}\n{note}" if note else text))
-        self.setTicks([ticks])
-        needed = 20 + _text_lines([t for _, t in ticks]) * metrics.lineSpacing()
-        if abs(self.height() - needed) > 0.5:
-            self.setHeight(needed)
 
 
 def _category_axis(plot: pg.PlotItem) -> None:
