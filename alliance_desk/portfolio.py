@@ -104,8 +104,8 @@ class Portfolio(
 
         A live lock held by someone else raises PortfolioLocked unless `read_only` (open
         without editing) or `take_over_lock` (the user insists) is given. With `check_beside`
-        a big file's whole-file check is left for later: `start_check()` runs it in a thread,
-        `damage()` says what it found.
+        a big file's whole-file check is left for later: `start_beside()` runs it in a thread,
+        `damage()` says what it found (and `defer_health()` leaves its health for later too).
         """
         path = Path(path)
         database.check_file(path)
@@ -133,6 +133,7 @@ class Portfolio(
         """Close the file and release the lock. Every edit is already committed."""
         if self._session is None:
             return
+        self.stop_health()
         self._session.close()
         self._session = None
         self._opened.close()
@@ -154,10 +155,14 @@ class Portfolio(
         """True until the whole-file check left for later (`check_beside`) has finished."""
         return self._opened.check is not None and not self._opened.check.finished
 
-    def start_check(self) -> None:
-        """Start the whole-file check left for later, in a thread (no-op when there is none)."""
-        if self._opened.check is not None and not self.closed:
+    def start_beside(self) -> None:
+        """Start the work a big file leaves for later, each in a thread: the whole-file check
+        and, after `defer_health`, its health (no-op when there is none)."""
+        if self.closed:
+            return
+        if self._opened.check is not None:
             self._opened.check.start()
+        self._start_health()
 
     def damage(self, wait: bool = False) -> errors.StorageError | None:
         """What the whole-file check found wrong (None: sound, not finished, or checked

@@ -7,6 +7,8 @@ per-alliance status is cached until the next committed change, so the sidebar's 
 computation per edit, not one per repaint.
 """
 
+import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -46,6 +48,8 @@ from alliance_desk.models import (
     SurveyScore,
 )
 from alliance_desk.models.validation import ValidationError
+
+log = logging.getLogger(__name__)
 
 RECENT_MEETINGS = 6  # meeting attendance counts the alliance's last six held meetings
 HEALTH_KINDS = frozenset(
@@ -112,10 +116,78 @@ class HealthView:
         return next((b for b in self.benchmarks if b.benchmark.id == benchmark_id), None)
 
 
+class HealthBeside:
+    """The whole portfolio's health worked out in a thread, on a read-only connection of its
+    own (a big file's first window shows before its 300 statuses are known; 1-2 s of work).
+
+    `figures` fill `cache` (the Portfolio's health cache when the work began) on collection,
+    if that cache is still the Portfolio's: a change that drops the whole cache meanwhile makes
+    the result worthless, while an edit of one alliance's records is noted in the cache's
+    "pending" list, so only that alliance is computed again afterwards.
+    """
+
+    def __init__(self, open_reader: Callable[[], Any], cache: dict[str, Any]):
+        self.cache = cache
+        self.figures: dict[str, tuple[HealthStatus, list[EarlyWarning]]] | None = None
+        self._open_reader = open_reader
+        self._reader: Any = None
+        self._cancelled = False
+        self._guard = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="health-beside", daemon=True)
+
+    def start(self) -> None:
+        with self._guard:
+            if not self._cancelled and self._thread.ident is None:
+                self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        """True until the work has ended (not started yet counts as running)."""
+        return self._thread.ident is None or self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            reader = self._open_reader()
+        except Exception:  # the window's own connection will compute, and say what is wrong
+            log.warning("Could not open a second connection for health", exc_info=True)
+            return
+        with self._guard:
+            if self._cancelled:
+                reader.close()
+                return
+            self._reader = reader
+        try:
+            reader._portfolio_health()
+            self.figures = reader._health_cache["figures"]
+        except Exception:
+            if not self._cancelled:
+                log.warning("Could not work out health beside the window", exc_info=True)
+        finally:
+            with self._guard:
+                self._reader = None
+            reader.close()
+
+    def wait(self) -> None:
+        self.start()
+        if self._thread.ident is not None:
+            self._thread.join()
+
+    def cancel(self) -> None:
+        """Stop (the file is closing): SQLite is interrupted, the figures are dropped."""
+        with self._guard:
+            self._cancelled = True
+            if self._reader is not None and self._reader._opened.connection is not None:
+                self._reader._opened.connection.interrupt()
+        if self._thread.ident is not None:
+            self._thread.join()
+        self.figures = None
+
+
 class HealthCommands:
     """Methods of `Portfolio` (they use its add/update/_read plumbing)."""
 
     _health_cache: dict[str, Any] | None = None
+    _health_beside: HealthBeside | None = None
 
     # --- definitions ----------------------------------------------------------------------------
 
@@ -167,6 +239,38 @@ class HealthCommands:
         return HealthView(
             alliance, rounds, responses, rates, views, status, warnings, baseline_round_id
         )
+
+    def defer_health(self) -> bool:
+        """For a big file (True): its whole portfolio's health is to be worked out in a thread,
+        which `start_beside()` starts; `health_computing` says when it is done. Any figure asked
+        for meanwhile waits for it rather than doing the work twice."""
+        reader = self._opened.reader
+        if reader is None or self.closed or self._health_beside is not None:
+            return False
+        cache = self._health_cache_dict()
+        if "figures" in cache:
+            return False
+
+        def open_reader():
+            return type(self)(reader(), holds_lock=False)
+
+        self._health_beside = HealthBeside(open_reader, cache)
+        return True
+
+    def _start_health(self) -> None:
+        if self._health_beside is not None:
+            self._health_beside.start()
+
+    @property
+    def health_computing(self) -> bool:
+        """True while the health left for later by `defer_health` is not worked out yet."""
+        return self._health_beside is not None and self._health_beside.running
+
+    def stop_health(self) -> None:
+        """Drop health being worked out in a thread (the file is closing)."""
+        beside, self._health_beside = self._health_beside, None
+        if beside is not None:
+            beside.cancel()
 
     def health_statuses(self) -> dict[str, HealthStatus]:
         """Per alliance id, its overall health (cached until the next committed change)."""
@@ -261,6 +365,7 @@ class HealthCommands:
     def _portfolio_health(self) -> list[tuple[Alliance, HealthStatus, list[EarlyWarning]]]:
         """(alliance, status, warnings) for every working alliance, by name; kept per alliance
         in the cache, so after an edit only the alliances it touched are computed again."""
+        self._collect_health_beside()
         cache = self._health_cache_dict()
         if "all" in cache:
             return cache["all"]
@@ -277,6 +382,16 @@ class HealthCommands:
         cache["figures"] = figures
         cache["all"] = [(a, *figures[a.id]) for a in alliances]
         return cache["all"]
+
+    def _collect_health_beside(self) -> None:
+        """Take the figures worked out in a thread (waiting for them if need be), when the cache
+        they were meant for is still the current one."""
+        beside, self._health_beside = self._health_beside, None
+        if beside is None:
+            return
+        beside.wait()
+        if beside.figures is not None and beside.cache is self._health_cache:
+            beside.cache.setdefault("figures", beside.figures)
 
     def _alliance_health(
         self, alliances: list[Alliance], whole: bool

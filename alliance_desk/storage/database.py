@@ -7,6 +7,7 @@ byte-for-byte as it was (TECH_NOTES.md lists the SQLCipher behaviours this guard
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -37,6 +38,8 @@ class OpenedFile:
     connection: sqlcipher3.Connection | None = None
     backup_path: Path | None = None
     check: "IntegrityCheck | None" = None  # the whole-file check, when left for later
+    # a big file's second, read-only connection, for work done beside the window (its health)
+    reader: "Callable[[], OpenedFile] | None" = None
 
     def close(self) -> None:
         """Dispose of the engine and close the keyed connection under it."""
@@ -317,11 +320,26 @@ def open_file(
     opened = OpenedFile(path, engine, read_only, reason, revision, conn)
     if check_beside and revision == migrations.head():
         opened.check = IntegrityCheck(path, passphrase)
+        opened.reader = lambda: open_reader(path, passphrase, revision)
     if not read_only and revision != migrations.head():
         opened.backup_path = backup(path, f"before-upgrade-{revision}")
         migrations.upgrade(engine)
         opened.schema_revision = migrations.head()
     return opened
+
+
+def open_reader(path: Path, passphrase: str, revision: str) -> OpenedFile:
+    """A second, read-only keyed connection to a file already open, for reads in a thread (its
+    key derivation, 0.1-0.2 s, runs in SQLite without holding Python)."""
+    conn = connect(path, passphrase, "ro")
+    try:
+        _first_read(conn, path, passphrase)
+        _apply_pragmas(conn, read_only=True)
+    except BaseException:
+        conn.close()
+        raise
+    reason = "it reads beside the window"
+    return OpenedFile(path, _engine_for(conn, path), True, reason, revision, conn)
 
 
 def _interrupted(path: Path) -> bool:

@@ -187,8 +187,11 @@ def _health_colour(portfolio: Portfolio | None) -> HealthColor:
 
 
 def _status(portfolio: Portfolio, alliance: Alliance) -> HealthStatus | None:
-    """The alliance's health, or None when the file cannot be read just now (a vanished share,
-    a failing disk): painting must never fail, and the next repaint tries again."""
+    """The alliance's health, or None while it is being worked out or when the file cannot be
+    read just now (a vanished share, a failing disk): painting must never fail, and the next
+    repaint tries again."""
+    if portfolio.health_computing:
+        return None  # worked out beside the window; the dots follow when it is done
     try:
         return portfolio.health_status(alliance)
     except READ_ERRORS:

@@ -9,6 +9,7 @@ class PortfolioBridge(QObject):
     """Re-emits every `Change` announced by a Portfolio as the `changed` signal."""
 
     changed = Signal(object)  # a portfolio.Change
+    health_known = Signal()  # the health of a big file, worked out beside the window, is in
 
     def __init__(self, portfolio: Portfolio, parent: QObject | None = None):
         super().__init__(parent)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from alliance_desk.ui.dashboard_charts import DashboardCharts
 
 DECISION_HORIZON_DAYS = 30
+HEALTH_COMING = "Working out the health of every alliance…"
 ALLIANCES_PAGE, CHARTS_PAGE, BUILDER_PAGE = "Alliances", "Charts", "Chart builder"
 
 
@@ -54,7 +55,8 @@ class DashboardRow:
     decisions_due_soon: int
     payments: PaymentFlag = field(default_factory=PaymentFlag)
     on_time: OnTime = field(default_factory=OnTime)
-    health: HealthStatus = field(default_factory=lambda: HealthStatus(GREY))
+    # None while a big file's health is worked out beside the window
+    health: HealthStatus | None = field(default_factory=lambda: HealthStatus(GREY))
 
     @property
     def id(self) -> str:
@@ -79,7 +81,7 @@ def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[Dash
             by_alliance[record.alliance_id].append(record)
         grouped[model] = by_alliance
     flags = portfolio.payment_flags(today)
-    health = portfolio.health_statuses()
+    health = None if portfolio.health_computing else portfolio.health_statuses()
     milestones = grouped[Milestone]
     rows = []
     for alliance in portfolio.alliances(include_archived=False):
@@ -90,7 +92,7 @@ def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[Dash
         due_soon = decisions_due_within(decisions, today, DECISION_HORIZON_DAYS)
         on_time = delivery_reliability(milestones[alliance.id], today)["all"]
         payments = flags.get(alliance.id, PaymentFlag())
-        status = health.get(alliance.id, HealthStatus(GREY))
+        status = None if health is None else health.get(alliance.id, HealthStatus(GREY))
         rows.append(DashboardRow(alliance, counts, due_soon, payments, on_time, status))
     return rows
 
@@ -139,10 +141,10 @@ DASHBOARD = TableSpec(
         ),
         Column(
             "Health",
-            lambda row: light_text(row.health.light),
-            sort_key=lambda row: -SEVERITY[row.health.light],
-            colour=lambda row: TEXT_COLOUR[row.health.light],
-            tooltip=lambda row: row.health.text(),
+            lambda row: light_text(row.health.light) if row.health else "…",
+            sort_key=lambda row: -SEVERITY[row.health.light] if row.health else 0,
+            colour=lambda row: TEXT_COLOUR[row.health.light] if row.health else None,
+            tooltip=lambda row: row.health.text() if row.health else HEALTH_COMING,
         ),
         choice_column("Stage", lambda row: row.alliance.stage, choices.STAGES),
         choice_column("Status", lambda row: row.alliance.status, choices.ALLIANCE_STATUSES),
@@ -232,6 +234,7 @@ class DashboardTab(QWidget):
         self._timer.timeout.connect(self.refresh_warnings)
         self._warnings_stale = False
         context.bridge.changed.connect(self._on_changed)
+        context.bridge.health_known.connect(self._health_known)
         self.refresh_warnings()
 
     # --- pages: the table, the charts, the chart builder -------------------------------------
@@ -280,10 +283,18 @@ class DashboardTab(QWidget):
 
     def _on_changed(self, change) -> None:
         if change.kind in HEALTH_KINDS or change.op == "reloaded":
-            if on_shown_page(self):
-                self._timer.start()
-            else:
-                self._warnings_stale = True
+            self._warnings_soon()
+
+    def _health_known(self) -> None:
+        """The health worked out beside the window has arrived: the column and the warnings."""
+        self.table.refresh_soon()
+        self._warnings_soon()
+
+    def _warnings_soon(self) -> None:
+        if on_shown_page(self):
+            self._timer.start()
+        else:
+            self._warnings_stale = True
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._warnings_stale:
@@ -294,7 +305,10 @@ class DashboardTab(QWidget):
         """Warnings across the portfolio, worst first (the Portfolio caches them)."""
         self._warnings_stale = False
         portfolio = self.context.portfolio
-        self.warnings.set_warnings([] if portfolio.closed else portfolio.early_warnings())
+        if portfolio.health_computing:
+            self.warnings.set_pending(HEALTH_COMING)
+        else:
+            self.warnings.set_warnings([] if portfolio.closed else portfolio.early_warnings())
 
     def set_alliance(self, alliance: Alliance | None) -> None:
         """The Dashboard covers the whole portfolio; it only highlights the selected alliance."""

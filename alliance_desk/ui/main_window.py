@@ -34,8 +34,8 @@ from alliance_desk.ui.workspace import Workspace
 APP_NAME = "Alliance Desk"
 EDIT_FAILED_TITLE = "Undo or redo failed"
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
-CHECK_POLL_MS = 100
-CHECK_AFTER_MS = 100  # a big file's whole-file check starts after the first paint
+BESIDE_POLL_MS = 50
+BESIDE_AFTER_MS = 100  # a big file's health and whole-file check start after the first paint
 
 
 @dataclass
@@ -89,9 +89,10 @@ class MainWindow(PromptingWindow):
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_REFRESH_MS)
         self.lock_timer.timeout.connect(self.refresh_lock)
-        self.check_timer = QTimer(self)  # follows the whole-file check of a big file
-        self.check_timer.setInterval(CHECK_POLL_MS)
-        self.check_timer.timeout.connect(self._follow_check)
+        self.beside_timer = QTimer(self)  # follows a big file's health and whole-file check
+        self.beside_timer.setInterval(BESIDE_POLL_MS)
+        self.beside_timer.timeout.connect(self._follow_beside)
+        self._health_coming = False
 
         self._restore_layout()
         self.show_archived_action.setChecked(self.settings.show_archived)
@@ -202,6 +203,7 @@ class MainWindow(PromptingWindow):
         self.bridge.changed.connect(self._on_change)
         self.undo_stack.clear()
         self.context = UiContext(portfolio, self.bridge, self.undo_stack)
+        self._health_coming = portfolio.defer_health()  # a big file's: after the first paint
         self.workspace.load(self.context)
         self.sidebar.set_show_archived(self.show_archived_action.isChecked())
         if not (self.settings.last_tab and self.workspace.select_tab(self.settings.last_tab)):
@@ -216,15 +218,15 @@ class MainWindow(PromptingWindow):
             self.settings.add_recent(portfolio.path)
         if not portfolio.read_only:
             self.lock_timer.start()
-        self.check_timer.start()  # until the whole-file check (if any) has answered
-        QTimer.singleShot(CHECK_AFTER_MS, portfolio.start_check)  # once the window has painted
+        self.beside_timer.start()  # until the health and the whole-file check (if any) are in
+        QTimer.singleShot(BESIDE_AFTER_MS, portfolio.start_beside)  # once the window has painted
         if portfolio.backup_path is not None:
             self.status(f"The file was upgraded; a copy from before is at {portfolio.backup_path}.")
         else:
             how = " read-only" if portfolio.read_only else ""
             self.status(f"Opened {portfolio.path.name}{how}.")
         self._update_actions(ask_keyring=False)
-        QTimer.singleShot(0, self._update_forget_action)
+        QTimer.singleShot(BESIDE_AFTER_MS, self._update_forget_action)  # after the first paint
         # What is alive now lives as long as the portfolio is open: the garbage collector need
         # not walk it again (a full collection over it paused the window for 0.1-0.2 s).
         gc.freeze()
@@ -235,7 +237,7 @@ class MainWindow(PromptingWindow):
             return
         self._save_layout()
         self.lock_timer.stop()
-        self.check_timer.stop()
+        self.beside_timer.stop()
         self.undo_stack.clear()
         self.workspace.clear()
         if self.bridge is not None:
@@ -247,17 +249,38 @@ class MainWindow(PromptingWindow):
         self._passphrase = None
         self._show_welcome()
 
-    def _follow_check(self) -> None:
-        """When the whole-file check finds damage, close the file and say which backup to use:
-        edits on a damaged file could spread the damage."""
+    def _follow_beside(self) -> None:
+        """Follow what a big file works out beside the window. Its health: the Dashboard and
+        the sidebar's dots fill in. Its whole-file check: on damage, close the file and say
+        which backup to use (edits on a damaged file could spread the damage)."""
         portfolio = self.portfolio
-        if portfolio is None or portfolio.checking:
+        if portfolio is None:
+            self.beside_timer.stop()
             return
-        self.check_timer.stop()
-        problem = portfolio.damage()
-        if problem is not None:
-            self.close_portfolio()
-            self.show_error(problem.message)
+        if self._health_coming and not portfolio.health_computing:
+            self._health_coming = False
+            self.bridge.health_known.emit()
+            self.sidebar.view.viewport().update()
+        if not portfolio.checking:
+            problem = portfolio.damage()
+            if problem is not None:
+                self.close_portfolio()
+                self.show_error(problem.message)
+                return
+            if not self._health_coming:
+                self.beside_timer.stop()
+
+    def wait_beside(self) -> errors.StorageError | None:
+        """Wait for what the file works out beside the window and show it (the screenshot
+        does, so the picture is complete); returns what the whole-file check found wrong."""
+        if self.portfolio is None:
+            return None
+        self.portfolio.start_beside()  # both at once, if the timer has not started them yet
+        problem = self.portfolio.damage(wait=True)
+        if problem is None:
+            self.portfolio.health_statuses()  # waits for the health worked out beside
+            self._follow_beside()
+        return problem
 
     def refresh_lock(self) -> None:
         if self.portfolio is not None and not self.portfolio.closed:

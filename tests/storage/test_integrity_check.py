@@ -98,5 +98,5 @@ def test_the_main_window_keeps_a_sound_big_file_open(demo_file, check_every_file
     shown: list[str] = []
     window = make_window(qtbot, shown)
     assert window.open_path(demo_file, "demo")
-    qtbot.waitUntil(lambda: not window.check_timer.isActive(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.beside_timer.isActive(), timeout=10_000)
     assert window.portfolio is not None and shown == []

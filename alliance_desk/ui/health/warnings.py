@@ -114,6 +114,15 @@ class WarningList(QWidget):
         self.scroll.setFixedHeight(int(shown * ROW_HEIGHT) + 2)
         self.setVisible(bool(self.warnings))
 
+    def set_pending(self, text: str) -> None:
+        """No warnings to show yet: the heading says they are being worked out."""
+        self.set_warnings([])
+        self.heading.setText(
+            f"<b>Early warnings</b>&nbsp;&nbsp;<span style='color:{HINT_COLOUR}'>{text}</span>"
+        )
+        self.scroll.setFixedHeight(0)
+        self.setVisible(True)
+
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         for button in self.buttons.values():
