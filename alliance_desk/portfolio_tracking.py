@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, Select, and_, bindparam, case, func, insert, select
+from sqlalchemy import Date, Row, Select, and_, bindparam, case, func, insert, select
 
 from alliance_desk import clock
 from alliance_desk.changes import Change
@@ -71,6 +71,14 @@ class TrackingCommands:
             params["ids"] = list(ids)
         # Core execution: plain rows without the ORM's loading step (a fifth faster)
         return self._read(lambda s: s.connection().execute(statement, params).all())
+
+    def action_groups(self, today: date) -> list[Row]:
+        """The working alliances' actions as groups of alike ones, for counting: one row per
+        alliance, status and whether the due date has passed (before `today`, not, or none),
+        with `alliance_id`, `status`, `due_date` (the group's earliest) and `n` (how many).
+        The counting rules (insights/status.py) give a group the answer of each of its
+        members; 30,000 actions are about 2,300 groups."""
+        return self._read(lambda s: s.connection().execute(_ACTION_GROUPS, {"today": today}).all())
 
     def add_many(self, model: type[T], rows: Iterable[dict[str, Any]]) -> list[str]:
         """Check and store many new records of one kind in one transaction: all or none.
@@ -248,6 +256,32 @@ class TrackingCommands:
 
 
 @lru_cache(maxsize=64)
+def _action_groups() -> Select:
+    table = ActionItem.__table__
+    return (
+        select(
+            table.c.alliance_id,
+            table.c.status,
+            func.min(table.c.due_date, type_=Date).label("due_date"),
+            func.count().label("n"),
+        )
+        .join(Alliance, Alliance.id == table.c.alliance_id)
+        .where(
+            table.c.deleted_at.is_(None),
+            Alliance.deleted_at.is_(None),
+            Alliance.archived_at.is_(None),
+        )
+        .group_by(
+            table.c.alliance_id,
+            table.c.status,
+            table.c.due_date < bindparam("today", type_=Date),
+        )
+    )
+
+
+_ACTION_GROUPS = _action_groups()
+
+
 def _tracking_statement(
     model: type[Tracked],
     per_alliance: bool,

@@ -58,18 +58,23 @@ def alliance_counts(
     """Count open and overdue actions, open risks and pending decisions of one alliance.
 
     The records need `status` (and `due_date` for actions and decisions); deleted ones are
-    expected to be filtered out already.
+    expected to be filtered out already. An action may stand for `n` alike ones (the same
+    status, and due dates all past or all not: Portfolio.action_groups).
     """
     actions = list(actions)
     pending = [d for d in decisions if is_pending_decision(d.status)]
     due_dates = [d.due_date for d in pending if d.due_date is not None]
     return AllianceCounts(
-        open_actions=sum(1 for a in actions if is_open_action(a.status)),
-        overdue_actions=sum(1 for a in actions if is_overdue(a.due_date, a.status, today)),
+        open_actions=sum(_n(a) for a in actions if is_open_action(a.status)),
+        overdue_actions=sum(_n(a) for a in actions if is_overdue(a.due_date, a.status, today)),
         open_risks=sum(1 for r in risks if is_open_risk(r.status)),
         pending_decisions=len(pending),
         next_decision_due=min(due_dates) if due_dates else None,
     )
+
+
+def _n(record: Any) -> int:
+    return getattr(record, "n", 1)
 
 
 def decisions_due_within(decisions: Iterable[Any], today: date, days: int = 30) -> int:

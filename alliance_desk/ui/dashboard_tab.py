@@ -64,7 +64,6 @@ class DashboardRow:
 
 
 COUNTED_FIELDS = {  # what the counts (insights/status.py) and on-time share (delivery.py) read
-    ActionItem: ("status", "due_date"),
     Risk: ("status",),
     Decision: ("status", "due_date"),
     Milestone: ("status", "due_date", "completed_on", "owner_side"),
@@ -80,6 +79,9 @@ def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[Dash
         for record in portfolio.tracking_rows(model, fields=fields):  # the columns counted
             by_alliance[record.alliance_id].append(record)
         grouped[model] = by_alliance
+    actions = grouped[ActionItem] = defaultdict(list)
+    for group in portfolio.action_groups(today):  # 30,000 actions counted as 2,300 groups
+        actions[group.alliance_id].append(group)
     flags = portfolio.payment_flags(today)
     health = None if portfolio.health_computing else portfolio.health_statuses()
     milestones = grouped[Milestone]

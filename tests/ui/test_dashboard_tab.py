@@ -123,3 +123,31 @@ def test_a_hidden_dashboard_catches_up_when_its_tab_is_shown(portfolio, context,
     assert [r.counts.overdue_actions for r in model.rows] == [0]  # waited
     tabs.setCurrentIndex(0)
     assert row_of(dashboard, "Helios Oncology")[OVERDUE] == "1"  # before it is painted
+
+
+@pytest.mark.parametrize("days", [-400, 0, 30, 400])
+def test_counts_from_groups_of_alike_actions_equal_counts_over_every_action(demo_file, days):
+    """The Dashboard counts actions in groups the database forms (status; due date past, not
+    past, none); each count must equal the rules applied to every single action."""
+    from collections import defaultdict
+
+    from alliance_desk.insights.status import alliance_counts
+    from alliance_desk.portfolio import Portfolio
+    from alliance_desk.ui.dashboard_tab import dashboard_rows
+
+    today = clock.today() + timedelta(days=days)
+    with Portfolio.open(demo_file, "demo") as demo:
+        alliance = demo.alliances()[0]
+        demo.add(ActionItem, alliance_id=alliance.id, title="Undated")  # a group of its own
+        every = defaultdict(list)
+        for action in demo.tracking_rows(ActionItem):
+            every[action.alliance_id].append(action)
+        rows = dashboard_rows(demo, today)
+        assert len(demo.action_groups(today)) < sum(map(len, every.values()))
+        for row in rows:
+            expected = alliance_counts(every[row.id], [], [], today)
+            assert (row.counts.open_actions, row.counts.overdue_actions) == (
+                expected.open_actions,
+                expected.overdue_actions,
+            ), row.alliance.name
+        assert sum(row.counts.overdue_actions for row in rows) > 0 or days < 0
