@@ -11,7 +11,7 @@ from datetime import date
 from html import escape
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 
 from alliance_desk.charts import style
@@ -126,16 +126,54 @@ def _bands(plot: pg.PlotItem, band: Band | None, across: str = "horizontal") -> 
     for i, (low, high, light) in enumerate(regions):
         low = low - room if i == 0 else low  # the end bands run into the edge room
         high = high + room if i == len(regions) - 1 else high
-        region = pg.LinearRegionItem(
-            values=(low, high),
-            orientation=across,
-            brush=pg.mkBrush(style.color(fills[light], style.BAND_ALPHA)),
-            pen=pg.mkPen(None),
-            movable=False,
+        region = _Region(
+            (low, high), across, pg.mkBrush(style.color(fills[light], style.BAND_ALPHA))
         )
         region.setZValue(-100)
-        region.setAcceptHoverEvents(False)
         plot.addItem(region, ignoreBounds=True)
+
+
+class _Region(pg.GraphicsObject):
+    """A band across the whole view between two values: what a fixed `pg.LinearRegionItem`
+    without edge lines draws, without making its two (invisible) lines and their signals."""
+
+    def __init__(self, values: tuple[float, float], orientation: str, brush) -> None:
+        super().__init__()
+        self.values = (min(values), max(values))
+        self.orientation = orientation
+        self.brush = brush
+        self._bounds: QRectF | None = None
+        self.setAcceptHoverEvents(False)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        """The view's rectangle narrowed to the values, as LinearRegionItem computes it."""
+        view = self.viewRect()
+        if view is None:
+            return QRectF()
+        bounds = QRectF(view)
+        low, high = self.values
+        if self.orientation == "vertical":
+            bounds.setLeft(low)
+            bounds.setRight(high)
+            length = bounds.height()
+            bounds.setBottom(bounds.top() + length)
+            bounds.setTop(bounds.top())
+        else:
+            bounds.setTop(low)
+            bounds.setBottom(high)
+            length = bounds.width()
+            bounds.setRight(bounds.left() + length)
+            bounds.setLeft(bounds.left())
+        bounds = bounds.normalized()
+        if self._bounds != bounds:
+            self._bounds = bounds
+            self.prepareGeometryChange()
+        return bounds
+
+    def paint(self, painter, *args) -> None:
+        painter.setBrush(self.brush)
+        painter.setPen(pg.mkPen(None))
+        painter.drawRect(self.boundingRect())
 
 
 def _header(plot: pg.PlotItem, title: str, keys: Sequence[tuple[str, str, str]] = ()) -> None:

@@ -3,8 +3,10 @@
 reports/ never imports Qt; the command line and the GUI pass `render_request` to them.
 """
 
+from collections.abc import Sequence
+
 from alliance_desk.charts import figures
-from alliance_desk.charts.render import render_png
+from alliance_desk.charts.render import Build, ChartPainter
 from alliance_desk.reports.preread.model import ChartRequest
 
 
@@ -15,8 +17,8 @@ def _band(values) -> figures.Band | None:
     return figures.Band(green, red, higher, low, high)
 
 
-def render_request(request: ChartRequest) -> bytes | None:
-    """The PNG of one requested chart, or None for a figure this module does not know."""
+def _builder(request: ChartRequest) -> Build | None:
+    """What draws the requested figure, or None for a figure this module does not know."""
     args = request.args
     if request.figure == "trend":
 
@@ -45,4 +47,26 @@ def render_request(request: ChartRequest) -> bytes | None:
 
     else:
         return None
-    return render_png(build, request.width, request.height)
+    return build
+
+
+class RequestRenderer:
+    """`render_request(request)`: the PNG of one requested chart, or None for a figure this
+    module does not know. `render_request.many(requests)` draws a document's charts together,
+    on one plot (the same pixels, without making a plot per chart)."""
+
+    def __call__(self, request: ChartRequest) -> bytes | None:
+        return self.many([request])[0]
+
+    def many(self, requests: Sequence[ChartRequest]) -> list[bytes | None]:
+        builds = [_builder(request) for request in requests]
+        if not any(builds):
+            return [None] * len(builds)
+        with ChartPainter() as painter:
+            return [
+                None if build is None else painter.png(build, request.width, request.height)
+                for request, build in zip(requests, builds, strict=True)
+            ]
+
+
+render_request = RequestRenderer()

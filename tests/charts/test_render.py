@@ -16,7 +16,7 @@ from alliance_desk.charts.figures import (
     side_by_side,
     trend,
 )
-from alliance_desk.charts.render import ChartView, chart_widget, render_png
+from alliance_desk.charts.render import ChartPainter, ChartView, chart_widget, render_png
 from tests.charts.conftest import decode, share_near, solid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -243,3 +243,44 @@ def test_month_ticks_thin_out_on_a_narrow_chart(qapp):
     wide, narrow = labels(1000), labels(380)
     assert wide[0].endswith("2025") and "Jan 2026" in wide  # the first label carries the year
     assert 2 <= len(narrow) <= 380 // 64 < len(wide)
+
+
+def pixels(png: bytes) -> tuple[int, int, bytes]:
+    image = decode(png)
+    return image.width(), image.height(), bytes(image.constBits())
+
+
+def test_chart_painter_draws_each_chart_as_a_plot_of_its_own_would(qapp):
+    """One plot serves a document's charts; what one figure set up (axes, grid, title, unit
+    label, ranges, size) must not show in the next one."""
+    builds = [
+        (build_trend, 900, 330, 1.0),
+        (EMPTY_BUILDS["side by side without values"], 900, 360, 1.0),
+        (
+            lambda p: side_by_side(
+                p, "Ours vs partner", ["Trust", "Goal alignment"], [6.8, None], [5.1, 6.1], BAND
+            ),
+            900,
+            360,
+            1.0,
+        ),
+        (
+            lambda p: trend(p, "Days", [Series("All", monthly([12, 20, 35]))], unit="days"),
+            640,
+            280,
+            1.0,
+        ),
+        (
+            lambda p: breakdown(p, "By team", ["R&D", "Medical"], [4.2, 7.8], BAND, [6, 5]),
+            400,
+            200,
+            2.0,
+        ),
+        (lambda p: practice(p, "Habits", ["Value", "Stakeholders"], [4, 3], [3, 3]), 900, 360, 1.0),
+        (build_trend, 900, 330, 1.0),
+    ]
+    alone = [pixels(render_png(build, w, h, scale)) for build, w, h, scale in builds]
+    with ChartPainter() as painter:
+        shared = [pixels(painter.png(build, w, h, scale)) for build, w, h, scale in builds]
+    for index, (one, other) in enumerate(zip(alone, shared, strict=True)):
+        assert one == other, f"chart {index} differs when drawn after the others"

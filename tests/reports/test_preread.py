@@ -138,6 +138,49 @@ def test_the_jsc_pre_read_covers_what_a_committee_member_needs(demo, tmp_path):
     assert "Trust moved from yellow to red" in body  # the early warnings
 
 
+class CountingRenderer:
+    """A renderer that draws a document's charts together, and says how it was asked."""
+
+    def __init__(self):
+        self.asked: list[list[str]] = []
+
+    def __call__(self, request):
+        self.asked.append([request.title])
+        return render_request(request)
+
+    def many(self, requests):
+        self.asked.append([r.title for r in requests])
+        return render_request.many(requests)
+
+
+def test_the_jsc_charts_are_asked_for_together_and_land_where_they_belong(demo, tmp_path):
+    renderer = CountingRenderer()
+    path = write(build_preread(demo, "jsc", corvane(demo)), tmp_path, renderer=renderer)
+    assert renderer.asked == [
+        [
+            "Trust — trend",
+            "Our side and the partner's — latest round",
+            "Milestones met on time, by quarter",
+        ]
+    ]
+    document = docx.Document(str(path))
+    order = ["drawing" if p._p.xpath(".//w:drawing") else p.text for p in document.paragraphs]
+    # each chart right after the text that introduces it
+    assert order[order.index("Relationship health") :].count("drawing") == 3
+    delivery = next(i for i, t in enumerate(order) if t.startswith("Delivery reliability:"))
+    assert order[delivery + 1] == "drawing"
+    plain = write(
+        build_preread(demo, "jsc", corvane(demo)),
+        tmp_path,
+        "plain.docx",
+        renderer=lambda request: render_request(request),  # no `many`: one chart at a time
+    )
+    images = [
+        p.blob for p in docx.Document(str(plain)).part.package.parts if p.partname.endswith(".png")
+    ]
+    assert images == [p.blob for p in document.part.package.parts if p.partname.endswith(".png")]
+
+
 def test_a_jsc_agenda_is_listed_without_the_numbers_typed_into_it(demo, tmp_path):
     alliance = corvane(demo)
     demo.add(

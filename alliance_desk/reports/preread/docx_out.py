@@ -12,7 +12,9 @@ from typing import IO
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Mm, Pt, RGBColor
+from docx.table import _Cell
 
 from alliance_desk import __version__
 from alliance_desk.reports.docx_writer import DocxWriter
@@ -37,6 +39,7 @@ DOT_COLOURS = {
     "grey": RGBColor(0x9A, 0xA0, 0xA6),
 }
 A4 = (Mm(210), Mm(297))
+_TYPE, _W = qn("w:type"), qn("w:w")
 
 
 class TemplateProblem(Exception):
@@ -83,9 +86,11 @@ class _PrereadWriter(DocxWriter):
         super().__init__(document)
         self.renderer = renderer
         self.own_template = own_template
+        self.drawn: dict[int, bytes | None] = {}  # chart block id -> PNG
 
     def write(self, preread: Preread) -> None:
         self.compact = preread.compact
+        self.drawn = self._draw_charts(preread)
         self._page(preread)
         self._properties(preread)
         self.paragraph(preread.title, "Title")
@@ -99,6 +104,20 @@ class _PrereadWriter(DocxWriter):
             self.paragraph(section.heading, f"Heading {section.level}")
             for block in section.blocks:
                 self.block(block)
+
+    def _draw_charts(self, preread: Preread) -> dict[int, bytes | None]:
+        """Every chart the renderer is asked for, by block, drawn before the text: together
+        when the renderer can (`renderer.many`), so a document's charts share their set-up."""
+        blocks = [*preread.intro, *(b for section in preread.sections for b in section.blocks)]
+        charts = [
+            b for b in blocks if isinstance(b, Chart) and b.png is None and b.request is not None
+        ]
+        if not charts or self.renderer is None:
+            return {}
+        requests = [chart.request for chart in charts]
+        many = getattr(self.renderer, "many", None)
+        pngs = many(requests) if many is not None else [self.renderer(r) for r in requests]
+        return {id(chart): png for chart, png in zip(charts, pngs, strict=True)}
 
     # --- page -----------------------------------------------------------------------------------
 
@@ -194,8 +213,9 @@ class _PrereadWriter(DocxWriter):
         section = self.document.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
         shares = block.widths or [1 / len(block.headers)] * len(block.headers)
-        # Every row's cells, built once (table.rows[i] and row.cells walk the table each time)
-        grid = [table_row.cells for table_row in table.rows]
+        # Every row's cells, built once, straight from the rows' w:tc elements: the table is a
+        # plain grid (no merged cells), where that is what table.rows[i].cells gives
+        grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
         for column, header in enumerate(block.headers):
             self.lines(grid[0][column], header, first_style="Strong")
         for cells, row in zip(grid[1:], block.rows, strict=True):
@@ -207,17 +227,22 @@ class _PrereadWriter(DocxWriter):
                     self.lines(target, cell)
         for column, share in zip(table.columns, shares, strict=False):
             column.width = int(width * share)  # the grid: what LibreOffice lays out by
+        # The cells: what Word lays out by. Each new cell has its w:tcW already; the width is
+        # written into it as `cell.width = ...` does, without looking the element up again.
+        twips = [str(Emu(int(width * share)).twips) for share in shares]
         for cells in grid:
-            for cell, share in zip(cells, shares, strict=False):
-                cell.width = int(width * share)  # the cells: what Word lays out by
+            for cell, value in zip(cells, twips, strict=False):
+                cell_width = cell._tc.tcPr.tcW
+                cell_width.set(_TYPE, "dxa")
+                cell_width.set(_W, value)
         if not self.compact:
             self.new_paragraph(self.document)  # air under the table
 
     def chart(self, block: Chart) -> None:
         png = block.png
         title = block.request.title if block.request else block.caption
-        if png is None and block.request is not None and self.renderer is not None:
-            png = self.renderer(block.request)
+        if png is None:
+            png = self.drawn.get(id(block))
         if png is None:
             self.paragraph(f"[Chart: {title} — not drawn here]", "Subtle Emphasis")
             return

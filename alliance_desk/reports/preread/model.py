@@ -104,6 +104,8 @@ class Preread:
         return "\n".join(p for p in parts if p)
 
 
+# A renderer may also offer `many(requests) -> list[bytes | None]`: the document's charts are
+# then asked for together, so they can share their set-up (charts.for_reports does).
 ChartRenderer = Callable[[ChartRequest], bytes | None]
 
 
