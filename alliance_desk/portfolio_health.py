@@ -222,7 +222,12 @@ class HealthCommands:
             inputs = self._computed_inputs(alliance.id)
         else:
             inputs = {alliance.id: records}
-        thresholds = self.health_thresholds(alliance.id)
+        # the definitions read once for both health_thresholds and live_benchmarks
+        definitions = self.all(Benchmark, order_by=Benchmark.position)
+        overrides = {
+            o.benchmark_id: o for o in self.all(BenchmarkOverride, alliance_id=alliance.id)
+        }
+        thresholds = {b.id: effective_thresholds(b, overrides.get(b.id)) for b in definitions}
 
         def rounds_of(benchmark: Benchmark, limits: Thresholds) -> list[BenchmarkRound]:
             return rules.benchmark_rounds(rounds, responses, benchmark.id, limits)
@@ -231,7 +236,8 @@ class HealthCommands:
             self._benchmark_view(
                 alliance, b, thresholds[b.id], rounds_of, inputs, baseline_round_id
             )
-            for b in self.live_benchmarks()
+            for b in definitions
+            if b.retired_on is None
         ]
         rates = {r.id: rules.response_rates(r, responses) for r in rounds}
         status = self._status(views, rounds, rates)

@@ -52,6 +52,15 @@ class CheckRow:
         return self.text
 
 
+@dataclass(frozen=True)
+class ChecklistInputs:
+    """What one alliance's checklist rows and overview are made from (checklist_inputs)."""
+
+    templates: list[ChecklistTemplate]  # every template, deleted ones too
+    items: list[ChecklistItem]  # the alliance's items, deleted ones too
+    retired: set[str]  # retired_template_item_ids
+
+
 class LifecycleCommands:
     """Methods of `Portfolio` (they use its add/update/_read plumbing)."""
 
@@ -182,18 +191,29 @@ class LifecycleCommands:
         items = self.all(ChecklistItem, alliance_id=alliance.id)
         return lifecycle.group_items(items, templates, self.retired_template_item_ids())
 
+    def checklist_inputs(self, alliance_id: str) -> ChecklistInputs:
+        """The reads behind one alliance's checklist_rows and checklist_overview, for a
+        caller that shows both (the Lifecycle tab's table and header): three reads, not six."""
+        return ChecklistInputs(
+            self.all(ChecklistTemplate, include_deleted=True),
+            self.all(ChecklistItem, include_deleted=True, alliance_id=alliance_id),
+            self.retired_template_item_ids(),
+        )
+
     def checklist_overview(
-        self, alliance: Alliance
+        self, alliance: Alliance, inputs: ChecklistInputs | None = None
     ) -> tuple[list[lifecycle.ChecklistGroup], ChecklistTemplate | None]:
         """The alliance's checklists with their progress (checklist_groups), and its stage's
         checklist template when the alliance never got it (stage_template, has_checklist):
-        what the Lifecycle tab's header shows, in three reads instead of six."""
-        templates = self.all(ChecklistTemplate, include_deleted=True)
-        items = self.all(ChecklistItem, include_deleted=True, alliance_id=alliance.id)
+        what the Lifecycle tab's header shows, in three reads instead of six (none with
+        `inputs`, the alliance's checklist_inputs)."""
+        if inputs is None:
+            inputs = self.checklist_inputs(alliance.id)
+        templates, items = inputs.templates, inputs.items
         groups = lifecycle.group_items(
             [item for item in items if item.deleted_at is None],
             {t.id: t for t in templates},
-            self.retired_template_item_ids(),
+            inputs.retired,
         )
         live = sorted(
             (t for t in templates if t.deleted_at is None and t.retired_on is None),
@@ -207,21 +227,33 @@ class LifecycleCommands:
     def stage_progress(self, alliance: Alliance) -> dict[str, lifecycle.Progress]:
         return lifecycle.stage_progress(self.checklist_groups(alliance))
 
-    def checklist_rows(self, alliance_id: str | None = None, ids: Any = None) -> list[CheckRow]:
+    def checklist_rows(
+        self,
+        alliance_id: str | None = None,
+        ids: Any = None,
+        inputs: ChecklistInputs | None = None,
+    ) -> list[CheckRow]:
         """Checklist items as table rows: one alliance's, or every live alliance's; `ids`
-        picks rows by id (to refresh edited ones)."""
+        picks rows by id (to refresh edited ones); `inputs`: the alliance's
+        checklist_inputs, when the caller has them."""
         if alliance_id is not None:  # one alliance's rows need its name, not 300 alliances
             alliance = self.get(Alliance, alliance_id)
             alliances = {alliance.id: alliance} if alliance is not None else {}
         else:
             alliances = {a.id: a for a in self.alliances()}
-        retired = self.retired_template_item_ids()
-        templates = {t.id: t for t in self.all(ChecklistTemplate, include_deleted=True)}
-        equal = {"alliance_id": alliance_id} if alliance_id else {}
+        if inputs is not None and alliance_id is not None:
+            retired = inputs.retired
+            templates = {t.id: t for t in inputs.templates}
+            live = [item for item in inputs.items if item.deleted_at is None]
+        else:
+            retired = self.retired_template_item_ids()
+            templates = {t.id: t for t in self.all(ChecklistTemplate, include_deleted=True)}
+            equal = {"alliance_id": alliance_id} if alliance_id else {}
+            live = self.all(ChecklistItem, **equal)
         wanted = set(ids) if ids is not None else None
         items = [
             item
-            for item in self.all(ChecklistItem, **equal)
+            for item in live
             if item.alliance_id in alliances and (wanted is None or item.id in wanted)
         ]
         rows = []

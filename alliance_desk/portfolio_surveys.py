@@ -5,8 +5,9 @@ alliance, or added up by the database for the whole portfolio). Mixed into `Port
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from alliance_desk import clock
 from alliance_desk.insights import health as rules
@@ -26,48 +27,55 @@ class ResponseEntry:
     scores: dict[str, float | None] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=2)
+def _survey_queries(per_alliance: bool) -> tuple[Select, Select, Select]:
+    """survey_data's queries of rounds, responses and scores, built once; `per_alliance`: of
+    the alliance bound as `alliance_id` only."""
+    rounds_t, responses_t = SurveyRound.__table__, SurveyResponse.__table__
+    scores_t = SurveyScore.__table__
+    round_query = select(
+        rounds_t.c.id,
+        rounds_t.c.alliance_id,
+        rounds_t.c.held_on,
+        rounds_t.c.title,
+        rounds_t.c.invited_ours,
+        rounds_t.c.invited_partner,
+    ).where(rounds_t.c.deleted_at.is_(None))
+    response_query = (
+        select(responses_t.c.id, responses_t.c.round_id, responses_t.c.side, responses_t.c.team)
+        .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
+        .where(responses_t.c.deleted_at.is_(None), rounds_t.c.deleted_at.is_(None))
+    )
+    score_query = (
+        select(scores_t.c.response_id, scores_t.c.benchmark_id, scores_t.c.value)
+        .join(responses_t, responses_t.c.id == scores_t.c.response_id)
+        .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
+        .where(
+            scores_t.c.deleted_at.is_(None),
+            scores_t.c.value.is_not(None),
+            responses_t.c.deleted_at.is_(None),
+            rounds_t.c.deleted_at.is_(None),
+        )
+    )
+    if per_alliance:
+        wanted = rounds_t.c.alliance_id == bindparam("alliance_id")
+        round_query = round_query.where(wanted)
+        response_query = response_query.where(wanted)
+        score_query = score_query.where(wanted)
+    return round_query, response_query, score_query
+
+
 class SurveyCommands:
     """Methods of `Portfolio` (they use its add/delete/_read plumbing)."""
 
     def survey_data(self, alliance_id: str | None = None) -> tuple[list[RoundInfo], list[Response]]:
         """Rounds (oldest first) and responses with their scores, as plain values."""
-        rounds_t, responses_t = SurveyRound.__table__, SurveyResponse.__table__
-        scores_t = SurveyScore.__table__
-        round_query = select(
-            rounds_t.c.id,
-            rounds_t.c.alliance_id,
-            rounds_t.c.held_on,
-            rounds_t.c.title,
-            rounds_t.c.invited_ours,
-            rounds_t.c.invited_partner,
-        ).where(rounds_t.c.deleted_at.is_(None))
-        response_query = (
-            select(responses_t.c.id, responses_t.c.round_id, responses_t.c.side, responses_t.c.team)
-            .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
-            .where(responses_t.c.deleted_at.is_(None), rounds_t.c.deleted_at.is_(None))
-        )
-        score_query = (
-            select(scores_t.c.response_id, scores_t.c.benchmark_id, scores_t.c.value)
-            .join(responses_t, responses_t.c.id == scores_t.c.response_id)
-            .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
-            .where(
-                scores_t.c.deleted_at.is_(None),
-                scores_t.c.value.is_not(None),
-                responses_t.c.deleted_at.is_(None),
-                rounds_t.c.deleted_at.is_(None),
-            )
-        )
-        if alliance_id is not None:
-            round_query = round_query.where(rounds_t.c.alliance_id == alliance_id)
-            response_query = response_query.where(rounds_t.c.alliance_id == alliance_id)
-            score_query = score_query.where(rounds_t.c.alliance_id == alliance_id)
+        queries = _survey_queries(alliance_id is not None)
+        params = {"alliance_id": alliance_id} if alliance_id is not None else {}
 
         def read(session):
-            return (
-                session.execute(round_query).all(),
-                session.execute(response_query).all(),
-                session.execute(score_query).all(),
-            )
+            connection = session.connection()  # Core rows: no ORM step for 500 scores
+            return tuple(connection.execute(query, params).all() for query in queries)
 
         round_rows, response_rows, score_rows = self._read(read)
         scores: dict[str, dict[str, float]] = {}

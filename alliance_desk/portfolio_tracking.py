@@ -255,7 +255,6 @@ class TrackingCommands:
                 )
 
 
-@lru_cache(maxsize=64)
 def _action_groups() -> Select:
     table = ActionItem.__table__
     return (
@@ -282,6 +281,7 @@ def _action_groups() -> Select:
 _ACTION_GROUPS = _action_groups()
 
 
+@lru_cache(maxsize=64)
 def _tracking_statement(
     model: type[Tracked],
     per_alliance: bool,

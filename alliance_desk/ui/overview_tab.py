@@ -43,6 +43,7 @@ from alliance_desk.ui.fields import (
     format_date,
 )
 from alliance_desk.ui.lifecycle.commands import MoveStageCommand
+from alliance_desk.ui.tracking.reads import selection_reads
 from alliance_desk.ui.undo import EditCommand, EditFailed, PortfolioCommand, perform
 
 EMPTY_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
@@ -144,6 +145,7 @@ class OverviewTab(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.reads = selection_reads(context)  # before anything listens to the bridge
         self.alliance: Alliance | None = None
         self.read_only = False
         self.fields: dict[str, Field] = {}
@@ -247,7 +249,10 @@ class OverviewTab(QWidget):
 
     def _refresh_glance(self) -> None:
         if self.alliance is not None and not self.context.portfolio.closed:
-            self.glance.show_alliance(self.context.portfolio, self.alliance)
+            reads, ident = self.reads, self.alliance.id  # what other tabs list too: read once
+            records = [reads.tracking_rows(m, ident) for m in (ActionItem, Risk, Decision)]
+            history = reads.stage_history(self.alliance)
+            self.glance.show_alliance(self.context.portfolio, self.alliance, history, records)
 
     # --- building --------------------------------------------------------------------------
 
@@ -378,14 +383,23 @@ class GlancePanel(QGroupBox):
         self.history.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.history)
 
-    def show_alliance(self, portfolio: Portfolio, alliance: Alliance) -> None:
-        dated = ("status", "due_date")  # plain rows of the columns counted, not records
-        counts = alliance_counts(
-            portfolio.tracking_rows(ActionItem, alliance.id, fields=dated),
-            portfolio.tracking_rows(Risk, alliance.id, fields=("status",)),
-            portfolio.tracking_rows(Decision, alliance.id, fields=dated),
-            clock.today(),
-        )
+    def show_alliance(
+        self,
+        portfolio: Portfolio,
+        alliance: Alliance,
+        history: list[StageChange] | None = None,
+        records: list[list] | None = None,
+    ) -> None:
+        """The counts and the stage history; `history` (stage_history) and `records` (the
+        alliance's tracking_rows of actions, risks and decisions) when read already."""
+        if records is None:
+            dated = ("status", "due_date")  # plain rows of the columns counted, not records
+            records = [
+                portfolio.tracking_rows(ActionItem, alliance.id, fields=dated),
+                portfolio.tracking_rows(Risk, alliance.id, fields=("status",)),
+                portfolio.tracking_rows(Decision, alliance.id, fields=dated),
+            ]
+        counts = alliance_counts(*records, clock.today())
         for key, _caption in self.TILES:
             value = getattr(counts, key)
             alarming = key == "overdue_actions" and value > 0
@@ -400,7 +414,9 @@ class GlancePanel(QGroupBox):
             )
         else:
             self.next_decision.setText("No pending decision has a due date.")
-        self.history.setText(_history_html(portfolio.stage_history(alliance)))
+        if history is None:
+            history = portfolio.stage_history(alliance)
+        self.history.setText(_history_html(history))
 
     def count(self, key: str) -> int:
         return int(self.numbers[key].text())

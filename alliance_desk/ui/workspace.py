@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 from alliance_desk.models import Alliance
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.sidebar import Sidebar
+from alliance_desk.ui.tracking.reads import new_selection, selection_reads
 from alliance_desk.ui.workspace_tabs import PORTFOLIO_TABS, WORKSPACE_TABS, make_tab
 
 TAB_TITLES = [*PORTFOLIO_TABS, *WORKSPACE_TABS]
@@ -73,6 +74,7 @@ class Workspace(QWidget):
         """Make room for the tabs of an open portfolio and fill the sidebar."""
         self.clear()
         self.context = context
+        selection_reads(context)  # first to hear of changes: the tabs then read afresh
         self.tabs.blockSignals(True)
         for title in TAB_TITLES:
             holder = QWidget()
@@ -134,6 +136,8 @@ class Workspace(QWidget):
     def set_alliance(self, alliance: Alliance | None) -> None:
         """Show `alliance` in the tab on screen now; the others when they are next needed."""
         self.alliance = alliance
+        if self.context is not None:
+            new_selection(self.context)  # read afresh, even for the same alliance again
         current = self.current_tab_title()
         for title, widget in self._tabs.items():
             if title == current:

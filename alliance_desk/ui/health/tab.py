@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from alliance_desk.charts import figures
 from alliance_desk.charts.render import ChartView
 from alliance_desk.insights.health import HEALTH_HELP, SEVERITY, STATUS_RULE, breakdown
-from alliance_desk.models import Alliance, SurveyRound
+from alliance_desk.models import Alliance, Meeting, Milestone, Risk, SurveyRound
 from alliance_desk.portfolio import Change
 from alliance_desk.portfolio_health import HEALTH_KINDS, BenchmarkView, HealthView
 from alliance_desk.ui.context import UiContext
@@ -38,6 +38,7 @@ from alliance_desk.ui.record_tab import (
     number_column,
     text_column,
 )
+from alliance_desk.ui.tracking.reads import selection_reads
 from alliance_desk.ui.tracking.table import MeasuredRecordTable
 from alliance_desk.ui.undo import EditFailed, perform
 
@@ -101,6 +102,7 @@ class HealthTab(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.reads = selection_reads(context)  # before anything listens to the bridge
         self.alliance: Alliance | None = None
         self.view: HealthView | None = None
         self.read_only = False
@@ -246,7 +248,15 @@ class HealthTab(QWidget):
             fresh = portfolio.get(Alliance, self.alliance.id)
             self.alliance = fresh or self.alliance
             baseline = self.baselines.get(self.alliance.id)
-            self.view = portfolio.health_view(self.alliance, baseline)
+            records = {  # the rows the Milestones, Risks and Meetings tabs list
+                name: self.reads.tracking_rows(model, self.alliance.id)
+                for name, model in (
+                    ("milestones", Milestone),
+                    ("risks", Risk),
+                    ("meetings", Meeting),
+                )
+            }
+            self.view = portfolio.health_view(self.alliance, baseline, records)
         self._show_status()
         self._fill_baselines()
         self.warnings.set_warnings(self.view.warnings if self.view else [])

@@ -2,6 +2,7 @@
 checklist, and the stage history. The counts come from Portfolio/insights; this lays them out."""
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from alliance_desk.ui.record_tab import (
     date_column,
     text_column,
 )
+from alliance_desk.ui.tracking.reads import selection_reads
 from alliance_desk.ui.tracking.table import MeasuredRecordTable
 
 DONE_COLOUR = "#2e7d32"
@@ -110,7 +112,11 @@ class LifecycleHeader(QWidget):
         progress_column.addWidget(self.progress_box)
         progress_column.addStretch(1)
 
-        self.history = HistoryTable(STAGE_HISTORY, context)
+        self.reads = reads = selection_reads(context)  # the Overview shows the same history
+        spec = replace(
+            STAGE_HISTORY, loader=lambda _portfolio, alliance: reads.stage_history(alliance)
+        )
+        self.history = HistoryTable(spec, context)
         self.history.setMaximumHeight(150)
         self.history.view.setMinimumWidth(360)
 
@@ -150,7 +156,8 @@ class LifecycleHeader(QWidget):
             f"<b>{html.escape(stage)}</b></span>"
             f"<span style='color:{HINT_COLOUR}'>{when}</span>"
         )
-        groups, missing = portfolio.checklist_overview(alliance)
+        inputs = self.reads.checklist_inputs(alliance.id)  # the table's too
+        groups, missing = portfolio.checklist_overview(alliance, inputs)
         self._show_progress(groups)
         if missing is not None:
             self.stage_checklist_button.setText(f"Add the {stage} checklist")

@@ -93,7 +93,10 @@ class LifecycleTab(TrackingTab):
         ]
 
     def load_rows(self, portfolio, alliance: Alliance | None) -> list[Row]:
-        return portfolio.checklist_rows(alliance.id if alliance else None)
+        if alliance is None:
+            return portfolio.checklist_rows(None)
+        inputs = self.reads.checklist_inputs(alliance.id)  # the header's too
+        return portfolio.checklist_rows(alliance.id, inputs=inputs)
 
     def search(self, row: Row) -> str:
         return f"{row.text} {row.checklist} {row.owner_name} {row.note} {row.alliance_name}"
@@ -155,7 +158,7 @@ class LifecycleTab(TrackingTab):
             )
         alliance = portfolio.get(Alliance, alliance_id) if alliance_id else None
         if alliance is not None and "owner_name" in form.entries:
-            people = [person.name for person, _role in portfolio.stakeholders_of(alliance)]
+            people = [person.name for person, _role in self.reads.stakeholders_of(alliance)]
             form.field("owner_name").set_people(people)
 
     def adjust(self, record: ChecklistItem, fields: dict[str, Any]) -> dict[str, Any] | None:

@@ -277,7 +277,7 @@ class ActionsTab(TrackingTab):
         portfolio = self.context.portfolio
         options: list[tuple[str, str]] = []
         if alliance_id and source == "meeting":
-            meetings = portfolio.all(Meeting, alliance_id=alliance_id)
+            meetings = self.reads.meetings(alliance_id)
             meetings.sort(key=lambda m: m.held_on or clock.today(), reverse=True)
             options = [(m.id, f"{m.title} · {format_date(m.held_on)}") for m in meetings]
             self._origins.update({m.id: "meeting" for m in meetings})

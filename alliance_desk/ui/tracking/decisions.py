@@ -123,9 +123,7 @@ class DecisionsTab(TrackingTab):
 
     def prepare_form(self, form, alliance_id) -> None:
         super().prepare_form(form, alliance_id)
-        meetings = (
-            self.context.portfolio.all(Meeting, alliance_id=alliance_id) if alliance_id else []
-        )
+        meetings = self.reads.meetings(alliance_id) if alliance_id else []
         meetings.sort(key=lambda m: m.held_on or clock.today(), reverse=True)
         form.field("meeting_id").set_options(
             [(m.id, f"{m.title} · {format_date(m.held_on)}") for m in meetings]

@@ -159,10 +159,14 @@ class OwnerField(Field):
         editor.activated.connect(lambda _index: self.committed.emit())
         editor.installEventFilter(self)
         self._names: list[str] = []
+        self._given: list[str] | None = None  # the list last passed to set_people
 
     def set_people(self, names: list[str]) -> None:
         """The names offered (thousands in a big portfolio): the box is filled again only
         when they changed, so showing another record keeps it."""
+        if names is self._given:
+            return  # the very list offered last time (a tab keeps it until people change)
+        self._given = names
         names = list(names)
         if names == self._names:
             return

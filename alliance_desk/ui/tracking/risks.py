@@ -174,8 +174,10 @@ class RisksTab(TrackingTab):
 
     def prepare_form(self, form, alliance_id) -> None:
         super().prepare_form(form, alliance_id)
-        people = self.context.portfolio.people_index()
-        form.field("owner_name").set_people([p.name for p in people])
+        people = self.context.portfolio.people_index()  # the same list until people change
+        if people is not getattr(self, "_people", None):
+            self._people, self._people_names = people, [p.name for p in people]
+        form.field("owner_name").set_people(self._people_names)
 
     def header_html(self, record) -> str:
         parts = []

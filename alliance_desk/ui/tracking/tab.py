@@ -33,6 +33,7 @@ from alliance_desk.ui.tracking.figures import FigureStrip
 from alliance_desk.ui.tracking.form import Entry, LinkField, RecordForm, Sections
 from alliance_desk.ui.tracking.navigation import QuickFilter, find_tab, open_record
 from alliance_desk.ui.tracking.panel import RecordPanel
+from alliance_desk.ui.tracking.reads import selection_reads
 from alliance_desk.ui.tracking.table import TrackingTable
 from alliance_desk.ui.undo import EditCommand, EditFailed, PortfolioCommand, perform
 
@@ -62,6 +63,7 @@ class TrackingTab(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.reads = selection_reads(context)  # before anything listens to the bridge
         self.alliance: Alliance | None = None
         self.read_only = False
         self.dialog: QWidget | None = None
@@ -263,7 +265,9 @@ class TrackingTab(QWidget):
     # --- scope and filters -----------------------------------------------------------------
 
     def load_rows(self, portfolio, alliance: Alliance | None) -> list[Row]:
-        return portfolio.tracking_rows(self.model, alliance.id if alliance else None)
+        if alliance is not None:  # read once per selection, whichever tab asks first
+            return self.reads.tracking_rows(self.model, alliance.id)
+        return portfolio.tracking_rows(self.model, None)
 
     def set_portfolio_wide(self, wide: bool) -> None:
         """List the whole portfolio's records (with an Alliance column) or one alliance's."""

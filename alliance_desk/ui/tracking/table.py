@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QWidget
 
 from alliance_desk.models import Alliance
@@ -416,17 +416,8 @@ class TrackingTable(RecordTable):
     def _size_columns(self) -> None:
         """Fit columns to their cells and header words; the wide column takes the rest."""
         self._sized = True
-        header = self.view.horizontalHeader()
-        metrics = header.fontMetrics()
         rows = self.model.visible_rows()[:FIT_ROWS]
-        for section, column in enumerate(self.model.columns):
-            if section == self.wide_column:
-                continue
-            words = max(metrics.horizontalAdvance(line) for line in column.header.split("\n"))
-            cells = cells_width(self.view, {column.display(row) for row in rows})
-            width = max(cells, words + 22) + 6
-            cap = self.column_caps.get(column.header, MAX_INITIAL_COLUMN_WIDTH)
-            header.resizeSection(section, min(width, cap))
+        fit_columns(self.view, self.model.columns, rows, self.wide_column, self.column_caps)
         self._fit_wide_column()
 
     # --- the title line ----------------------------------------------------------------------
@@ -488,25 +479,77 @@ class MeasuredRecordTable(RecordTable):
     def _size_columns(self) -> None:
         self._sized = True
         header = self.view.horizontalHeader()
-        metrics = header.fontMetrics()
         rows = self.visible_rows()[: header.resizeContentsPrecision()]
-        for section, column in enumerate(self.spec.columns):
-            if section == self.spec.wide_column:
-                continue  # it takes whatever room the others leave
-            words = max(metrics.horizontalAdvance(line) for line in column.header.split("\n"))
-            cells = cells_width(self.view, {column.display(row) for row in rows})
-            width = max(cells, words + 22) + 6
-            header.resizeSection(section, min(width, MAX_INITIAL_COLUMN_WIDTH))
+        fit_columns(self.view, self.spec.columns, rows, self.spec.wide_column)
         self._fit_wide_column()
+
+
+def fit_columns(
+    view: QAbstractItemView,
+    columns: list[Column],
+    rows: list[Row],
+    wide_column: int,
+    caps: dict[str, int] | None = None,
+) -> None:
+    """Fit each column but the wide one to its cells in `rows` and its header words (plus room
+    for the sort arrow), at most its cap (by header) or MAX_INITIAL_COLUMN_WIDTH."""
+    header = view.horizontalHeader()
+    cells = _CellWidths(view)
+    words = _measured(header.font(), integral=True)
+    metrics = None
+    for section, column in enumerate(columns):
+        if section == wide_column:
+            continue  # it takes whatever room the others leave
+        lines = column.header.split("\n")
+        if any(line not in words for line in lines):
+            metrics = metrics or header.fontMetrics()
+            for line in lines:
+                words[line] = metrics.horizontalAdvance(line)
+        width = max(
+            cells.widest({column.display(row) for row in rows}), max(map(words.get, lines)) + 22
+        )
+        cap = (caps or {}).get(column.header, MAX_INITIAL_COLUMN_WIDTH)
+        header.resizeSection(section, min(width + 6, cap))
 
 
 def cells_width(view: QAbstractItemView, texts: Iterable[str]) -> int:
     """The width Qt's sizeHintForColumn gives cells showing `texts` on one line (plain text, no
     icon, no grid), measured here: Qt asks each cell's delegate for a size, seven roles a cell."""
-    metrics = QFontMetricsF(view.font())
-    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0.0)
-    return ceil(widest) + 2 * margin
+    return _CellWidths(view).widest(texts)
+
+
+class _CellWidths:
+    """cells_width for several columns of one view: the font and margins looked up once."""
+
+    def __init__(self, view: QAbstractItemView):
+        self.font = view.font()
+        self.measured = _measured(self.font)
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+        self.margins = 2 * (margin + 1)
+
+    def widest(self, texts: Iterable[str]) -> int:
+        texts = texts if isinstance(texts, set | frozenset | list | tuple) else list(texts)
+        measured = self.measured
+        missing = [text for text in texts if text not in measured]
+        if missing:
+            metrics = QFontMetricsF(self.font)
+            for text in missing:
+                measured[text] = metrics.horizontalAdvance(text)
+        return ceil(max((measured[text] for text in texts), default=0.0)) + self.margins
+
+
+_WIDTHS: dict[tuple[str, bool], dict[str, float]] = {}  # font -> text -> its width
+WIDTHS_KEPT = 50_000  # texts remembered per font before starting afresh
+
+
+def _measured(font: QFont, integral: bool = False) -> dict[str, float]:
+    """The widths of texts measured in `font` so far (`integral`: by QFontMetrics, in whole
+    pixels): the same texts come back (statuses, dates, owners, headers) as alliances are
+    selected one after another."""
+    widths = _WIDTHS.setdefault((font.key(), integral), {})
+    if len(widths) > WIDTHS_KEPT:
+        widths.clear()
+    return widths
 
 
 def row_value(row: Row, name: str, default: Any = None) -> Any:

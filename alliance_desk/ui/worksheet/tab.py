@@ -29,6 +29,7 @@ from alliance_desk.portfolio import Change
 from alliance_desk.storage import paths
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR
+from alliance_desk.ui.tracking.reads import selection_reads
 from alliance_desk.ui.undo import DeleteCommand, EditCommand, EditFailed, PortfolioCommand, perform
 from alliance_desk.ui.worksheet.commands import SnapshotCommand, prompts_for
 from alliance_desk.ui.worksheet.dialogs import (
@@ -64,6 +65,7 @@ class StakeholdersTab(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.reads = selection_reads(context)  # before anything listens to the bridge
         self.alliance: Alliance | None = None
         self.whole_portfolio = False
         self.read_only = context.portfolio.read_only
@@ -196,7 +198,7 @@ class StakeholdersTab(QWidget):
             return
         alliance = self.scope_alliance()
         if alliance is not None:
-            links = portfolio.stakeholders_of(alliance)
+            links = self.reads.stakeholders_of(alliance)  # the Lifecycle tab's owners too
             self.people = [person for person, _role in links]
             self.roles = {person.id: role for person, role in links}
         else:
@@ -281,7 +283,7 @@ class StakeholdersTab(QWidget):
         alliance = self.scope_alliance()
         if person is None or alliance is None:
             return None
-        for link in self.context.portfolio.all(AllianceStakeholder, alliance_id=alliance.id):
+        for link in self.reads.links(alliance.id):  # one read per selection, not per person
             if link.stakeholder_id == person.id:
                 return link
         return None
