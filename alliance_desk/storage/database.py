@@ -23,6 +23,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4 default
 MIN_PAGE_SIZE = 512  # the smallest page SQLite allows: no database file is shorter
 CACHE_KIB = 64 * 1024
+READER_CACHE_KIB = 8 * 1024  # a second connection's (open_reader)
 CHECK_BESIDE_FROM = 8 * 1024 * 1024  # bytes: a smaller file is checked before open returns
 
 
@@ -335,6 +336,7 @@ def open_reader(path: Path, passphrase: str, revision: str) -> OpenedFile:
     try:
         _first_read(conn, path, passphrase)
         _apply_pragmas(conn, read_only=True)
+        conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")  # one pass: little to reuse
     except BaseException:
         conn.close()
         raise
