@@ -8,7 +8,6 @@ computation per edit, not one per repaint.
 """
 
 import logging
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -48,6 +47,7 @@ from alliance_desk.models import (
     SurveyScore,
 )
 from alliance_desk.models.validation import ValidationError
+from alliance_desk.storage.database import WorkBeside
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class HealthView:
         return next((b for b in self.benchmarks if b.benchmark.id == benchmark_id), None)
 
 
-class HealthBeside:
+class HealthBeside(WorkBeside):
     """The whole portfolio's health worked out in a thread, on a read-only connection of its
     own (a big file's first window shows before its 300 statuses are known; 1-2 s of work).
 
@@ -126,60 +126,43 @@ class HealthBeside:
     "pending" list, so only that alliance is computed again afterwards.
     """
 
+    name = "health-beside"
+
     def __init__(self, open_reader: Callable[[], Any], cache: dict[str, Any]):
+        super().__init__()
         self.cache = cache
         self.figures: dict[str, tuple[HealthStatus, list[EarlyWarning]]] | None = None
         self._open_reader = open_reader
-        self._reader: Any = None
-        self._cancelled = False
-        self._guard = threading.Lock()
-        self._thread = threading.Thread(target=self._run, name="health-beside", daemon=True)
-
-    def start(self) -> None:
-        with self._guard:
-            if not self._cancelled and self._thread.ident is None:
-                self._thread.start()
 
     @property
     def running(self) -> bool:
         """True until the work has ended (not started yet counts as running)."""
-        return self._thread.ident is None or self._thread.is_alive()
+        return not self.finished
 
-    def _run(self) -> None:
+    def _open(self) -> Any:  # a read-only Portfolio
         try:
-            reader = self._open_reader()
+            return self._open_reader()
         except Exception:  # the window's own connection will compute, and say what is wrong
             log.warning("Could not open a second connection for health", exc_info=True)
-            return
-        with self._guard:
-            if self._cancelled:
-                reader.close()
-                return
-            self._reader = reader
+            return None
+
+    def _connection(self, reader: Any) -> Any:
+        return reader._opened.connection
+
+    def _work(self, reader: Any) -> None:
         try:
             reader._portfolio_health()
             self.figures = reader._health_cache["figures"]
         except Exception:
             if not self._cancelled:
                 log.warning("Could not work out health beside the window", exc_info=True)
-        finally:
-            with self._guard:
-                self._reader = None
-            reader.close()
 
-    def wait(self) -> None:
-        self.start()
-        if self._thread.ident is not None:
-            self._thread.join()
+    def _close(self, reader: Any) -> None:
+        reader.close()
 
     def cancel(self) -> None:
         """Stop (the file is closing): SQLite is interrupted, the figures are dropped."""
-        with self._guard:
-            self._cancelled = True
-            if self._reader is not None and self._reader._opened.connection is not None:
-                self._reader._opened.connection.interrupt()
-        if self._thread.ident is not None:
-            self._thread.join()
+        super().cancel()
         self.figures = None
 
 

@@ -27,20 +27,26 @@ class ResponseEntry:
     scores: dict[str, float | None] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=2)
-def _survey_queries(per_alliance: bool) -> tuple[Select, Select, Select]:
-    """survey_data's queries of rounds, responses and scores, built once; `per_alliance`: of
-    the alliance bound as `alliance_id` only."""
-    rounds_t, responses_t = SurveyRound.__table__, SurveyResponse.__table__
-    scores_t = SurveyScore.__table__
-    round_query = select(
+def _round_query() -> Select:
+    """The columns of a survey round that figures use (RoundInfo's)."""
+    rounds_t = SurveyRound.__table__
+    return select(
         rounds_t.c.id,
         rounds_t.c.alliance_id,
         rounds_t.c.held_on,
         rounds_t.c.title,
         rounds_t.c.invited_ours,
         rounds_t.c.invited_partner,
-    ).where(rounds_t.c.deleted_at.is_(None))
+    )
+
+
+@lru_cache(maxsize=2)
+def _survey_queries(per_alliance: bool) -> tuple[Select, Select, Select]:
+    """survey_data's queries of rounds, responses and scores, built once; `per_alliance`: of
+    the alliance bound as `alliance_id` only."""
+    rounds_t, responses_t = SurveyRound.__table__, SurveyResponse.__table__
+    scores_t = SurveyScore.__table__
+    round_query = _round_query().where(rounds_t.c.deleted_at.is_(None))
     response_query = (
         select(responses_t.c.id, responses_t.c.round_id, responses_t.c.side, responses_t.c.team)
         .join(rounds_t, rounds_t.c.id == responses_t.c.round_id)
@@ -104,14 +110,7 @@ class SurveyCommands:
         if alliance_ids is not None:
             wanted.append(rounds_t.c.alliance_id.in_(list(alliance_ids)))
         live = (responses_t.c.deleted_at.is_(None), *wanted)
-        round_query = select(
-            rounds_t.c.id,
-            rounds_t.c.alliance_id,
-            rounds_t.c.held_on,
-            rounds_t.c.title,
-            rounds_t.c.invited_ours,
-            rounds_t.c.invited_partner,
-        ).where(*wanted)
+        round_query = _round_query().where(*wanted)
         sum_query = (
             select(
                 responses_t.c.round_id,

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import sqlcipher3
@@ -147,40 +148,93 @@ def _quick_check(conn: sqlcipher3.Connection, path: Path) -> None:
         raise errors.Corrupt(path, detail, latest_backup(path))
 
 
-class IntegrityCheck:
-    """PRAGMA quick_check of a whole file on a connection of its own, in a thread.
+class WorkBeside:
+    """Work on a SQLite connection of its own, in a thread. SQLite lets go of Python while it
+    reads, so the work runs beside the window's: `start()` it, then ask `finished`, `wait()`
+    (which starts it if need be) or `cancel()` (the file is closing: SQLite is interrupted, or
+    the work never starts). A subclass opens what it holds in `_open` (None: nothing to do),
+    names its connection in `_connection`, works in `_work` and closes in `_close`."""
 
-    SQLite lets go of Python while it reads, so the check runs beside other work: `start()` it
-    (the window does once it has painted: run during the first reads, the two compete for the
-    cores and the window shows half a second later), then ask `problem()` (None while running
-    or when the file is sound) or `wait()`, which starts it if need be.
-    """
+    name = "work-beside"
 
-    def __init__(self, path: Path, passphrase: str):
-        self.path = path
-        self._passphrase = passphrase
-        self._conn: sqlcipher3.Connection | None = None
-        self._error: errors.StorageError | None = None
+    def __init__(self) -> None:
+        self._held: Any = None
         self._cancelled = False
         self._guard = threading.Lock()
-        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
 
     def start(self) -> None:
         with self._guard:
             if not self._cancelled and self._thread.ident is None:
                 self._thread.start()
 
+    @property
+    def finished(self) -> bool:
+        return self._thread.ident is not None and not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        self.start()
+        if self._thread.ident is not None:
+            self._thread.join(timeout)
+
+    def cancel(self) -> None:
+        with self._guard:
+            self._cancelled = True
+            if self._held is not None:
+                self._connection(self._held).interrupt()
+        if self._thread.ident is not None:
+            self._thread.join()
+
     def _run(self) -> None:
-        try:
-            conn = connect(self.path, self._passphrase, "ro")
-        except sqlcipher3.Error as exc:
-            self._error = errors.Corrupt(self.path, str(exc), latest_backup(self.path))
+        held = self._open()
+        if held is None:
             return
         with self._guard:
             if self._cancelled:
-                conn.close()
+                self._close(held)
                 return
-            self._conn = conn
+            self._held = held
+        try:
+            self._work(held)
+        finally:
+            with self._guard:
+                self._held = None
+            self._close(held)
+
+    def _open(self) -> Any: ...
+
+    def _connection(self, held: Any) -> sqlcipher3.Connection: ...
+
+    def _work(self, held: Any) -> None: ...
+
+    def _close(self, held: Any) -> None: ...
+
+
+class IntegrityCheck(WorkBeside):
+    """PRAGMA quick_check of a whole file on a connection of its own, in a thread: the window
+    starts it once it has painted (run during the first reads, the two compete for the cores
+    and the window shows half a second later); `problem()` is None while running or when the
+    file is sound, `wait()` returns it at the end."""
+
+    name = "integrity-check"
+
+    def __init__(self, path: Path, passphrase: str):
+        super().__init__()
+        self.path = path
+        self._passphrase = passphrase
+        self._error: errors.StorageError | None = None
+
+    def _open(self) -> sqlcipher3.Connection | None:
+        try:
+            return connect(self.path, self._passphrase, "ro")
+        except sqlcipher3.Error as exc:
+            self._error = errors.Corrupt(self.path, str(exc), latest_backup(self.path))
+            return None
+
+    def _connection(self, held: sqlcipher3.Connection) -> sqlcipher3.Connection:
+        return held
+
+    def _work(self, conn: sqlcipher3.Connection) -> None:
         try:
             conn.execute("PRAGMA busy_timeout = 5000")  # wait out a commit of the main connection
             _quick_check(conn, self.path)
@@ -190,33 +244,17 @@ class IntegrityCheck:
         except sqlcipher3.Error as exc:
             if not self._cancelled:
                 self._error = errors.Corrupt(self.path, str(exc), latest_backup(self.path))
-        finally:
-            with self._guard:
-                self._conn = None
-            conn.close()
 
-    @property
-    def finished(self) -> bool:
-        return self._thread.ident is not None and not self._thread.is_alive()
+    def _close(self, conn: sqlcipher3.Connection) -> None:
+        conn.close()
 
     def problem(self) -> "errors.StorageError | None":
         """What the finished check found (None before it ends, when sound, or when cancelled)."""
         return self._error if self.finished else None
 
     def wait(self, timeout: float | None = None) -> "errors.StorageError | None":
-        self.start()
-        if self._thread.ident is not None:
-            self._thread.join(timeout)
+        super().wait(timeout)
         return self.problem()
-
-    def cancel(self) -> None:
-        """Stop the check (the file is being closed): it never starts, or is interrupted."""
-        with self._guard:
-            self._cancelled = True
-            if self._conn is not None:
-                self._conn.interrupt()
-        if self._thread.ident is not None:
-            self._thread.join()
 
 
 def _revision(conn: sqlcipher3.Connection, path: Path) -> str:
