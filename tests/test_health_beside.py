@@ -3,10 +3,12 @@ window has painted. What arrives must be exactly what the window's own connectio
 edits made meanwhile included; in the window, the Dashboard and the sidebar fill in."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from alliance_desk.models import Benchmark, BenchmarkOverride
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import database
+from alliance_desk.ui.alliance_list import HealthRole
 
 
 @pytest.fixture
@@ -93,11 +95,15 @@ def test_the_window_fills_in_health_once_it_is_worked_out(demo_file, monkeypatch
     assert health == ["…"] * 3  # painted before the health is known
     assert "Working out" in dashboard.warnings.heading.text()
     sidebar = window.sidebar.view.model()
-    assert "Health:" not in sidebar.index(0, 0).data(3)  # tooltip: nothing known yet
+    first = sidebar.index(0, 0)
+    assert "Health: being worked out" in first.data(Qt.ItemDataRole.ToolTipRole)
+    assert first.data(HealthRole).alpha() == 0  # a hollow dot, not the grey of "no data"
 
     qtbot.waitUntil(lambda: not window.beside_timer.isActive(), timeout=10_000)
     qtbot.waitUntil(lambda: dashboard.table.model.index(0, 1).data() != "…", timeout=5_000)
     lights = {dashboard.table.model.index(r, 1).data() for r in range(3)}
     assert lights and not lights & {"…", ""}
     assert "Working out" not in dashboard.warnings.heading.text()
-    assert "Health:" in sidebar.index(0, 0).data(3)
+    tooltip = first.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Health: " in tooltip and "being worked out" not in tooltip
+    assert first.data(HealthRole).alpha() == 255

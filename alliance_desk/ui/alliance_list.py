@@ -20,6 +20,9 @@ from alliance_desk.portfolio import Change, Portfolio
 from alliance_desk.ui.health.lights import dot_colour
 
 HealthColor = Callable[[Alliance], QColor | None]
+# a hollow dot: a big file's health is still being worked out beside the window
+PENDING_DOT = QColor(0, 0, 0, 0)
+HEALTH_PENDING = "Health: being worked out…"
 READ_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,8 @@ class AllianceListModel(QAbstractListModel):
                 status = _status(self._portfolio, alliance)
                 if status is not None:
                     parts.append(f"Health: {status.text()}")
+                elif self._portfolio.health_computing:
+                    parts.append(HEALTH_PENDING)
             return " · ".join(p for p in parts if p)
         if role == IdRole:
             return alliance.id
@@ -180,6 +185,8 @@ def _health_colour(portfolio: Portfolio | None) -> HealthColor:
     def colour(alliance: Alliance) -> QColor | None:
         if portfolio.closed or alliance.archived_at is not None:
             return None
+        if portfolio.health_computing:
+            return PENDING_DOT
         status = _status(portfolio, alliance)
         return dot_colour(status.light) if status is not None else None
 
