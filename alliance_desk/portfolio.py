@@ -11,10 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, func, inspect, select
-from sqlalchemy.orm import QueryableAttribute, Session
-from sqlalchemy.orm.util import identity_key
-from sqlalchemy.sql import ClauseElement
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from alliance_desk import clock
 from alliance_desk.changes import Change
@@ -37,6 +35,7 @@ from alliance_desk.models.validation import ValidationError, validate
 from alliance_desk.portfolio_health import HealthCommands
 from alliance_desk.portfolio_lifecycle import LifecycleCommands
 from alliance_desk.portfolio_practice import PracticeCommands
+from alliance_desk.portfolio_statements import all_query, get_record
 from alliance_desk.portfolio_surveys import SurveyCommands
 from alliance_desk.portfolio_tracking import TrackingCommands
 from alliance_desk.portfolio_worksheet import WorksheetCommands
@@ -369,7 +368,7 @@ class Portfolio(
         self._set_tombstone(record, None, "restored")
 
     def get(self, model: type[T], ident: str, include_deleted: bool = False) -> T | None:
-        record = self._read(lambda s: _get(s, model, ident))
+        record = self._read(lambda s: get_record(s, model, ident))
         if record is None or (record.deleted_at is not None and not include_deleted):
             return None
         return record
@@ -378,17 +377,8 @@ class Portfolio(
         self, model: type[T], include_deleted: bool = False, order_by: Any = None, **equal: Any
     ) -> list[T]:
         """Records of `model` whose fields equal `equal`, tombstones hidden unless asked for."""
-        statement = _all_statement(model, include_deleted, order_by, equal)
-        if statement is not None:  # the same shape as before: only the values are new
-            values = {f"eq_{k}": v for k, v in equal.items() if v is not None}
-            return self._read(lambda s: list(s.scalars(statement, values)))
-        statement = select(model)
-        if not include_deleted:
-            statement = statement.where(model.deleted_at.is_(None))
-        for key, value in equal.items():
-            statement = statement.where(getattr(model, key) == value)
-        statement = statement.order_by(order_by if order_by is not None else model.created_at)
-        return self._read(lambda s: list(s.scalars(statement)))
+        statement, values = all_query(model, include_deleted, order_by, equal)
+        return self._read(lambda s: list(s.scalars(statement, values)))
 
     # --- alliances -----------------------------------------------------------------------
 
@@ -564,57 +554,6 @@ class Portfolio(
             if found is None or found.deleted_at is not None:
                 label = column.key.removesuffix("_id").replace("_", " ")
                 raise ValidationError(column.key, f"The {label} does not exist (or was deleted).")
-
-
-_ALL_STATEMENTS: dict[tuple, Any] = {}  # Portfolio.all's statements by shape
-_GET_STATEMENTS: dict[type, Any] = {}  # Portfolio.get's, by model
-
-
-def _get(session: Session, model: type[Any], ident: Any) -> Any:
-    """session.get, a fifth faster for a record not loaded yet: the record in the session as
-    it is (nothing expired), else one kept statement by id."""
-    if ident is None or not hasattr(model, "id") or len(model.__mapper__.primary_key) != 1:
-        return session.get(model, ident)
-    loaded = session.identity_map.get(identity_key(model, ident))
-    if loaded is not None and not inspect(loaded).expired_attributes:
-        return loaded
-    statement = _GET_STATEMENTS.get(model)
-    if statement is None:
-        statement = _GET_STATEMENTS[model] = select(model).where(model.id == bindparam("ident"))
-    return session.scalars(statement, {"ident": ident}).first()
-
-
-def _all_statement(
-    model: type[Tracked], include_deleted: bool, order_by: Any, equal: dict[str, Any]
-) -> Any:
-    """`Portfolio.all`'s statement for this shape (model, filter keys, which values are None,
-    order), with the values as bound parameters; built once, as building one costs more than
-    running it. None when the shape cannot be kept (an expression as value or order)."""
-    if order_by is not None and not isinstance(order_by, QueryableAttribute):
-        return None  # e.g. `created_at.desc()`: a new object on every call
-    if any(isinstance(value, ClauseElement) for value in equal.values()):
-        return None
-    if not all(key in model.__mapper__.column_attrs for key in equal):
-        return None  # a relationship compared with a record: built each time, as before
-    shape = (
-        model,
-        include_deleted,
-        order_by,
-        tuple((key, value is None) for key, value in equal.items()),
-    )
-    statement = _ALL_STATEMENTS.get(shape)
-    if statement is None:
-        statement = select(model)
-        if not include_deleted:
-            statement = statement.where(model.deleted_at.is_(None))
-        for key, is_none in shape[3]:
-            column = getattr(model, key)
-            statement = statement.where(
-                column.is_(None) if is_none else column == bindparam(f"eq_{key}")
-            )
-        statement = statement.order_by(order_by if order_by is not None else model.created_at)
-        _ALL_STATEMENTS[shape] = statement
-    return statement
 
 
 WRITE_FAILURES = ("database or disk is full", "disk i/o error")

@@ -7,7 +7,6 @@ per-alliance status is cached until the next committed change, so the sidebar's 
 computation per edit, not one per repaint.
 """
 
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,6 +16,7 @@ from sqlalchemy import select
 
 from alliance_desk import clock
 from alliance_desk.changes import Change
+from alliance_desk.health_beside import HealthBeside
 from alliance_desk.insights import delivery, governance
 from alliance_desk.insights import health as rules
 from alliance_desk.insights.attendance import attendance_trend
@@ -47,9 +47,6 @@ from alliance_desk.models import (
     SurveyScore,
 )
 from alliance_desk.models.validation import ValidationError
-from alliance_desk.storage.database import WorkBeside
-
-log = logging.getLogger(__name__)
 
 RECENT_MEETINGS = 6  # meeting attendance counts the alliance's last six held meetings
 HEALTH_KINDS = frozenset(
@@ -114,56 +111,6 @@ class HealthView:
 
     def benchmark(self, benchmark_id: str) -> BenchmarkView | None:
         return next((b for b in self.benchmarks if b.benchmark.id == benchmark_id), None)
-
-
-class HealthBeside(WorkBeside):
-    """The whole portfolio's health worked out in a thread, on a read-only connection of its
-    own (a big file's first window shows before its 300 statuses are known; 1-2 s of work).
-
-    `figures` fill `cache` (the Portfolio's health cache when the work began) on collection,
-    if that cache is still the Portfolio's: a change that drops the whole cache meanwhile makes
-    the result worthless, while an edit of one alliance's records is noted in the cache's
-    "pending" list, so only that alliance is computed again afterwards.
-    """
-
-    name = "health-beside"
-
-    def __init__(self, open_reader: Callable[[], Any], cache: dict[str, Any]):
-        super().__init__()
-        self.cache = cache
-        self.figures: dict[str, tuple[HealthStatus, list[EarlyWarning]]] | None = None
-        self._open_reader = open_reader
-
-    @property
-    def running(self) -> bool:
-        """True until the work has ended (not started yet counts as running)."""
-        return not self.finished
-
-    def _open(self) -> Any:  # a read-only Portfolio
-        try:
-            return self._open_reader()
-        except Exception:  # the window's own connection will compute, and say what is wrong
-            log.warning("Could not open a second connection for health", exc_info=True)
-            return None
-
-    def _connection(self, reader: Any) -> Any:
-        return reader._opened.connection
-
-    def _work(self, reader: Any) -> None:
-        try:
-            reader._portfolio_health()
-            self.figures = reader._health_cache["figures"]
-        except Exception:
-            if not self._cancelled:
-                log.warning("Could not work out health beside the window", exc_info=True)
-
-    def _close(self, reader: Any) -> None:
-        reader.close()
-
-    def cancel(self) -> None:
-        """Stop (the file is closing): SQLite is interrupted, the figures are dropped."""
-        super().cancel()
-        self.figures = None
 
 
 class HealthCommands:
