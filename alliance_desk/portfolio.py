@@ -6,8 +6,7 @@ announced to subscribers as a `Change` so views refresh what they show.
 """
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +37,8 @@ from alliance_desk.portfolio_practice import PracticeCommands
 from alliance_desk.portfolio_statements import all_query, get_record
 from alliance_desk.portfolio_surveys import SurveyCommands
 from alliance_desk.portfolio_tracking import TrackingCommands
+from alliance_desk.portfolio_transactions import BatchFailed as BatchFailed
+from alliance_desk.portfolio_transactions import Transactions
 from alliance_desk.portfolio_worksheet import WorksheetCommands
 from alliance_desk.storage import database, errors, lock, paths
 
@@ -54,15 +55,6 @@ class PortfolioReadOnly(Exception):
         self.reason = reason
 
 
-class BatchFailed(Exception):
-    """A write inside a batch failed earlier, so the batch stores nothing."""
-
-    def __init__(self, cause: BaseException):
-        reason = getattr(cause, "orig", None) or cause
-        super().__init__(f"An earlier change in this batch failed ({reason}); nothing was stored.")
-        self.cause = cause
-
-
 Listener = Callable[[Change], None]
 
 
@@ -73,6 +65,7 @@ class Portfolio(
     HealthCommands,
     LifecycleCommands,
     PracticeCommands,
+    Transactions,
 ):
     """One open portfolio file. Use `Portfolio.open` or `Portfolio.create`; close when done."""
 
@@ -84,6 +77,7 @@ class Portfolio(
         self._device_registered = False
         self._batch: list[Change] | None = None
         self._batch_failure: BaseException | None = None
+        self._reading = False
         self.device_id = paths.device_id()
         info = self._read_scalar(select(PortfolioInfo).limit(1))
         if info is None and not self.read_only:
@@ -260,43 +254,6 @@ class Portfolio(
             except Exception:  # the edit is stored; one broken view must not hide that
                 log.exception("A listener failed on %s", change)
 
-    @contextmanager
-    def batch(self, reload: bool = False) -> Iterator[None]:
-        """Make many edits one transaction: one commit (and one fsync) at the end, all or none.
-
-        For bulk work (the demo, imports); changes are announced after the commit. Nested
-        batches join the outer one. A ValidationError inside leaves the batch usable (nothing
-        was written for that edit, so an importer may skip the row); a failed write spoils the
-        whole batch: later edits in it are refused and nothing of it is stored. With `reload`
-        (a big import) one Change with op "reloaded" replaces the batch's many announcements.
-        """
-        self._require_writable()
-        if self._batch is not None:
-            yield
-            return
-        self._end_read()
-        self._batch = []
-        self._batch_failure = None
-        try:
-            database.begin_writing(self._session)  # the write lock for the whole batch
-            yield
-            if self._batch_failure is not None:
-                raise BatchFailed(self._batch_failure)
-            self._session.commit()
-        except BaseException as exc:
-            self._session.rollback()
-            self._batch = None
-            self._batch_failure = None
-            self._device_registered = False
-            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
-                raise errors.WriteFailed(self.path, exc) from None
-            raise
-        changes, self._batch = self._batch, None
-        if reload and changes:
-            changes = [Change("", (), "reloaded")]
-        for change in changes:
-            self._announce(change)
-
     # --- generic commands ----------------------------------------------------------------
 
     def add(self, model: type[T], **fields: Any) -> T:
@@ -453,32 +410,6 @@ class Portfolio(
         if self.read_only:
             raise PortfolioReadOnly(self.read_only_reason)
 
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One committed transaction; on any failure nothing of it stays."""
-        if self._batch_failure is not None:
-            raise BatchFailed(self._batch_failure)
-        try:
-            database.begin_writing(self._session)  # wait for another writer, never deadlock
-            if not self._device_registered:
-                self._register_device()
-            yield self._session
-            if self._batch is None:
-                self._session.commit()
-            else:
-                self._session.flush()
-        except BaseException as exc:
-            self._session.rollback()
-            self._device_registered = False
-            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
-                exc = errors.WriteFailed(self.path, exc)  # a full disk or a failing drive
-            if self._batch is not None:
-                self._batch.clear()
-                self._batch_failure = exc
-            if isinstance(exc, errors.WriteFailed):
-                raise exc from None
-            raise
-
     def _register_device(self) -> None:
         device = self._session.get(Device, self.device_id)
         moment = clock.now()
@@ -489,24 +420,6 @@ class Portfolio(
         device.updated_at = moment
         device.updated_by = self.device_id
         self._device_registered = True
-
-    def _read(self, work: Callable[[Session], Any]) -> Any:
-        """Run a query and end the read transaction, so no lock is held between operations."""
-        if self._session is None:
-            raise RuntimeError("The portfolio is closed.")
-        try:
-            return work(self._session)
-        finally:
-            self._end_read()
-
-    def _read_scalar(self, statement) -> Any:
-        return self._read(lambda s: s.scalar(statement))
-
-    def _end_read(self) -> None:
-        if self._batch is not None:
-            return  # the batch's transaction stays open until it commits
-        if self._session is not None and self._session.in_transaction():
-            self._session.commit()
 
     def _set_tombstone(self, record: Tracked, when, op: str) -> None:
         self._require_writable()
@@ -554,15 +467,6 @@ class Portfolio(
             if found is None or found.deleted_at is not None:
                 label = column.key.removesuffix("_id").replace("_", " ")
                 raise ValidationError(column.key, f"The {label} does not exist (or was deleted).")
-
-
-WRITE_FAILURES = ("database or disk is full", "disk i/o error")
-
-
-def _write_failure(exc: BaseException) -> bool:
-    """True for SQLite's "disk is full" and "disk I/O error" (EFBIG, ENOSPC, EIO)."""
-    text = str(getattr(exc, "orig", None) or exc).lower()
-    return any(words in text for words in WRITE_FAILURES)
 
 
 def _model_for_table(table_name: str) -> type[Tracked]:

@@ -288,3 +288,50 @@ def test_a_failing_listener_does_not_hide_a_stored_edit(portfolio, helios):
     portfolio.update(helios, partner="Still stored")
     assert helios.partner == "Still stored"
     assert len(heard) == 1
+
+
+def other_writer_can_commit(portfolio_file) -> bool:
+    """Whether a second connection (another program) can commit now, without waiting: only
+    when this portfolio holds no read transaction open."""
+    import sqlcipher3
+
+    from alliance_desk.storage import database
+
+    conn = database.connect(portfolio_file, PASSPHRASE, "rw")
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE alliance SET notes = 'from elsewhere'")
+        conn.execute("COMMIT")
+        return True
+    except sqlcipher3.OperationalError:
+        conn.execute("ROLLBACK")
+        return False
+    finally:
+        conn.close()
+
+
+def test_reads_in_one_reading_block_release_the_file_when_it_ends(portfolio, portfolio_file):
+    with portfolio.reading():
+        assert [a.name for a in portfolio.alliances()] == ["Helios Oncology"]
+        portfolio.all(ActionItem)
+        with portfolio.reading():  # a nested block joins the outer one
+            portfolio.all(Risk)
+        assert not other_writer_can_commit(portfolio_file)  # the shared read is still open
+    assert other_writer_can_commit(portfolio_file)
+    assert portfolio.alliances()[0].notes == "from elsewhere"  # a new read sees the change
+
+
+def test_writes_inside_a_reading_block_are_stored(portfolio, portfolio_file, helios):
+    with portfolio.reading():
+        portfolio.alliances()
+        portfolio.update(helios, name="Helios Oncology Partners")
+        action = portfolio.add(ActionItem, alliance_id=helios.id, title="Send the term sheet")
+        portfolio.all(ActionItem)
+        portfolio.delete(action)  # an edit staged on the record before the write
+        portfolio.all(Risk)
+    assert other_writer_can_commit(portfolio_file)
+    with Portfolio.open(portfolio_file, PASSPHRASE, read_only=True) as reader:
+        assert reader.find_alliance(helios.id).name == "Helios Oncology Partners"
+        assert reader.all(ActionItem) == []
+        assert len(reader.all(ActionItem, include_deleted=True)) == 1

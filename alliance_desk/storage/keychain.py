@@ -2,12 +2,12 @@
 
 No keyring backend (headless Linux, a locked-down PC) is normal: `available()` is False, the
 option is hidden, and every function here quietly does nothing.
+
+The keyring library is imported when first asked (about 50 ms, and its backends far more): the
+window paints first, then asks.
 """
 
 from pathlib import Path
-
-import keyring
-from keyring.errors import KeyringError
 
 SERVICE = "Alliance Desk"
 MAX_LENGTH = 1000  # Windows Credential Manager rejects secrets past ~1,280 characters
@@ -19,6 +19,9 @@ def _account(path: Path) -> str:
 
 def available() -> bool:
     """True when a real keyring backend can store secrets."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         backend = keyring.get_keyring()
     except KeyringError:
@@ -29,6 +32,9 @@ def available() -> bool:
 
 def recall(path: Path) -> str | None:
     """The remembered passphrase for `path`, or None."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         return keyring.get_password(SERVICE, _account(path))
     except (KeyringError, RuntimeError):
@@ -37,6 +43,9 @@ def recall(path: Path) -> str | None:
 
 def remember(path: Path, passphrase: str) -> bool:
     """Store the passphrase for `path`; False when it could not be stored."""
+    import keyring
+    from keyring.errors import KeyringError
+
     if len(passphrase) > MAX_LENGTH:
         return False
     try:
@@ -47,6 +56,9 @@ def remember(path: Path, passphrase: str) -> bool:
 
 
 def forget(path: Path) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.delete_password(SERVICE, _account(path))
     except (KeyringError, RuntimeError):

@@ -112,11 +112,12 @@ class Workspace(QWidget):
         """The tab titled `title`, built now if it was not yet, showing the current alliance."""
         if title not in self._holders or self.context is None:
             return None
-        if title not in self._tabs:
-            self._build(title)
-        elif title in self._stale:
-            self._stale.discard(title)
-            self._tabs[title].set_alliance(self.alliance)
+        with self.context.portfolio.reading():  # the tab's reads share one transaction
+            if title not in self._tabs:
+                self._build(title)
+            elif title in self._stale:
+                self._stale.discard(title)
+                self._tabs[title].set_alliance(self.alliance)
         return self._tabs[title]
 
     def built_tabs(self) -> list[str]:
@@ -139,12 +140,8 @@ class Workspace(QWidget):
         if self.context is not None:
             new_selection(self.context)  # read afresh, even for the same alliance again
         current = self.current_tab_title()
-        for title, widget in self._tabs.items():
-            if title == current:
-                widget.set_alliance(alliance)
-            else:
-                self._stale.add(title)
-        if current and current not in self._tabs:
+        self._stale.update(self._tabs)  # each built tab catches up when next needed
+        if current:
             self.tab(current)
 
     def set_read_only(self, read_only: bool, reason: str = "") -> None:

@@ -1,0 +1,153 @@
+"""The transactions of the Portfolio service: reads that hold no lock between operations,
+edits that are each one committed transaction, batches, and `reading()` for a burst of reads.
+Mixed into `Portfolio`, which owns the session and the announcements."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from alliance_desk.changes import Change
+from alliance_desk.storage import database, errors
+
+
+class BatchFailed(Exception):
+    """A write inside a batch failed earlier, so the batch stores nothing."""
+
+    def __init__(self, cause: BaseException):
+        reason = getattr(cause, "orig", None) or cause
+        super().__init__(f"An earlier change in this batch failed ({reason}); nothing was stored.")
+        self.cause = cause
+
+
+class Transactions:
+    """Reading and writing through the Portfolio's one session (`self._session`)."""
+
+    _session: Session | None
+    _batch: list[Change] | None
+    _batch_failure: BaseException | None
+    _reading: bool
+    _device_registered: bool
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Let a burst of reads share one read transaction, ended on leaving the block.
+
+        Each read otherwise ends its transaction at once, so no lock is held between operations,
+        and starting the next one costs SQLCipher a fresh look at the file. The window wraps one
+        selection's tabs in this (about 35 reads), never a wait for the user. Nested blocks join
+        the outer one; a write inside ends the shared read first (see `_leave_read`).
+        """
+        if self._reading or self._session is None:
+            yield
+            return
+        self._reading = True
+        try:
+            yield
+        finally:
+            self._reading = False
+            self._end_read()
+
+    @contextmanager
+    def batch(self, reload: bool = False) -> Iterator[None]:
+        """Make many edits one transaction: one commit (and one fsync) at the end, all or none.
+
+        For bulk work (the demo, imports); changes are announced after the commit. Nested
+        batches join the outer one. A ValidationError inside leaves the batch usable (nothing
+        was written for that edit, so an importer may skip the row); a failed write spoils the
+        whole batch: later edits in it are refused and nothing of it is stored. With `reload`
+        (a big import) one Change with op "reloaded" replaces the batch's many announcements.
+        """
+        self._require_writable()
+        if self._batch is not None:
+            yield
+            return
+        self._leave_read()
+        self._end_read()
+        self._batch = []
+        self._batch_failure = None
+        try:
+            database.begin_writing(self._session)  # the write lock for the whole batch
+            yield
+            if self._batch_failure is not None:
+                raise BatchFailed(self._batch_failure)
+            self._session.commit()
+        except BaseException as exc:
+            self._session.rollback()
+            self._batch = None
+            self._batch_failure = None
+            self._device_registered = False
+            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
+                raise errors.WriteFailed(self.path, exc) from None
+            raise
+        changes, self._batch = self._batch, None
+        if reload and changes:
+            changes = [Change("", (), "reloaded")]
+        for change in changes:
+            self._announce(change)
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One committed transaction; on any failure nothing of it stays."""
+        if self._batch_failure is not None:
+            raise BatchFailed(self._batch_failure)
+        try:
+            self._leave_read()
+            database.begin_writing(self._session)  # wait for another writer, never deadlock
+            if not self._device_registered:
+                self._register_device()
+            yield self._session
+            if self._batch is None:
+                self._session.commit()
+            else:
+                self._session.flush()
+        except BaseException as exc:
+            self._session.rollback()
+            self._device_registered = False
+            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
+                exc = errors.WriteFailed(self.path, exc)  # a full disk or a failing drive
+            if self._batch is not None:
+                self._batch.clear()
+                self._batch_failure = exc
+            if isinstance(exc, errors.WriteFailed):
+                raise exc from None
+            raise
+
+    def _read(self, work: Callable[[Session], Any]) -> Any:
+        """Run a query and end the read transaction, so no lock is held between operations."""
+        if self._session is None:
+            raise RuntimeError("The portfolio is closed.")
+        try:
+            return work(self._session)
+        finally:
+            self._end_read()
+
+    def _read_scalar(self, statement) -> Any:
+        return self._read(lambda s: s.scalar(statement))
+
+    def _end_read(self) -> None:
+        if self._batch is not None or self._reading:
+            return  # a batch's transaction stays open until it commits; reading()'s until it ends
+        if self._session is not None and self._session.in_transaction():
+            self._session.commit()
+
+    def _leave_read(self) -> None:
+        """Before a write inside reading(): end the shared read, so the write takes the write
+        lock at its start (begin_writing) instead of upgrading a read, which SQLite may refuse
+        at once. Edits already staged on records would be flushed by that commit, so then the
+        write carries on in the read's transaction, as a plain upgrade."""
+        session = self._session
+        if not self._reading or self._batch is not None or not session.in_transaction():
+            return
+        if not (session.new or session.dirty or session.deleted):
+            session.commit()
+
+
+WRITE_FAILURES = ("database or disk is full", "disk i/o error")
+
+
+def _write_failure(exc: BaseException) -> bool:
+    """True for SQLite's "disk is full" and "disk I/O error" (EFBIG, ENOSPC, EIO)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return any(words in text for words in WRITE_FAILURES)
