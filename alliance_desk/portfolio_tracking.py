@@ -163,18 +163,11 @@ class TrackingCommands:
             self.tracking_rows(Meeting, alliance_id) if meetings is None else meetings,
             key=lambda m: (m.held_on is None, m.held_on or date.max),
         )
-        attendee, person = MeetingAttendee.__table__, Stakeholder.__table__
-        statement = (
-            select(attendee.c.meeting_id, person.c.side, attendee.c.invited, attendee.c.attended)
-            .join(person, person.c.id == attendee.c.stakeholder_id)
-            .where(attendee.c.deleted_at.is_(None))
-        )
-        if alliance_id is not None:
-            statement = statement.join(Meeting, Meeting.id == attendee.c.meeting_id).where(
-                Meeting.alliance_id == alliance_id
-            )
+        statement = _attendance_statement(alliance_id is not None)
+        params = {} if alliance_id is None else {"alliance_id": alliance_id}
+        rows = self._read(lambda s: s.connection().execute(statement, params).all())
         by_meeting: dict[str, dict[str, list]] = {}
-        for row in self._read(lambda s: s.execute(statement).all()):
+        for row in rows:
             side = row.side if row.side in ("ours", "partner") else "ours"
             by_meeting.setdefault(row.meeting_id, {}).setdefault(side, []).append(row)
         result = []
@@ -206,13 +199,8 @@ class TrackingCommands:
 
     def attendees_of(self, meeting: Meeting) -> list[tuple[MeetingAttendee, Stakeholder]]:
         """A meeting's invitation rows with their people, by name."""
-        statement = (
-            select(MeetingAttendee, Stakeholder)
-            .join(Stakeholder, Stakeholder.id == MeetingAttendee.stakeholder_id)
-            .where(MeetingAttendee.meeting_id == meeting.id, MeetingAttendee.deleted_at.is_(None))
-            .order_by(func.lower(Stakeholder.name))
-        )
-        return self._read(lambda s: [(row[0], row[1]) for row in s.execute(statement)])
+        params = {"meeting_id": meeting.id}
+        return self._read(lambda s: [(row[0], row[1]) for row in s.execute(_ATTENDEES, params)])
 
     def meeting_outcomes(self, meeting: Meeting) -> tuple[list[ActionItem], list[Decision]]:
         """The actions and decisions that came out of a meeting. An action comes from a
@@ -279,6 +267,35 @@ def _action_groups() -> Select:
 
 
 _ACTION_GROUPS = _action_groups()
+
+# attendees_of: built once, the meeting bound as `meeting_id`
+_ATTENDEES = (
+    select(MeetingAttendee, Stakeholder)
+    .join(Stakeholder, Stakeholder.id == MeetingAttendee.stakeholder_id)
+    .where(
+        MeetingAttendee.meeting_id == bindparam("meeting_id"),
+        MeetingAttendee.deleted_at.is_(None),
+    )
+    .order_by(func.lower(Stakeholder.name))
+)
+
+
+@lru_cache(maxsize=2)
+def _attendance_statement(per_alliance: bool) -> Select:
+    """meeting_attendance's query: (meeting_id, side, invited, attended) per live attendee;
+    `per_alliance`: of the meetings of the alliance bound as `alliance_id`."""
+    attendee, person = MeetingAttendee.__table__, Stakeholder.__table__
+    statement = (
+        select(attendee.c.meeting_id, person.c.side, attendee.c.invited, attendee.c.attended)
+        .join(person, person.c.id == attendee.c.stakeholder_id)
+        .where(attendee.c.deleted_at.is_(None))
+    )
+    if per_alliance:
+        meeting = Meeting.__table__
+        statement = statement.join(meeting, meeting.c.id == attendee.c.meeting_id).where(
+            meeting.c.alliance_id == bindparam("alliance_id")
+        )
+    return statement
 
 
 @lru_cache(maxsize=64)

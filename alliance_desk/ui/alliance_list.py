@@ -34,6 +34,8 @@ ArchivedRole = Qt.ItemDataRole.UserRole + 5
 HealthRole = Qt.ItemDataRole.UserRole + 6
 SortRole = Qt.ItemDataRole.UserRole + 7
 AllianceRole = Qt.ItemDataRole.UserRole + 8
+# what the sidebar draws, in one call: (name, partner, stage label, archived, health colour)
+PaintRole = Qt.ItemDataRole.UserRole + 9
 
 
 class AllianceListModel(QAbstractListModel):
@@ -88,6 +90,14 @@ class AllianceListModel(QAbstractListModel):
             return (alliance.name or "").casefold()
         if role == AllianceRole:
             return alliance
+        if role == PaintRole:
+            return (
+                alliance.name,
+                alliance.partner or "",
+                STAGES.get(alliance.stage, alliance.stage),
+                alliance.archived_at is not None,
+                self.health_color(alliance),
+            )
         return None
 
     def row_of(self, alliance_id: str) -> int:

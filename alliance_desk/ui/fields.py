@@ -149,6 +149,7 @@ class Field(QWidget):
         self.error = _small_label("", ERROR_COLOUR)
         self.error.setObjectName(f"error_{name}")
         self.error.hide()
+        self._error_shown = False  # error has text, or is shown
         layout.addWidget(self.error)
         self.hint = _small_label(hint, HINT_COLOUR)
         self.hint.setVisible(bool(hint))
@@ -195,12 +196,15 @@ class Field(QWidget):
         return self.editor.hasFocus() and self.is_dirty()
 
     def show_error(self, message: str) -> None:
+        self._error_shown = True
         self.error.setText(message)
         self.error.show()
 
     def clear_error(self) -> None:
-        self.error.clear()
-        self.error.hide()
+        if self._error_shown:  # each record shown clears every field: most have nothing to clear
+            self._error_shown = False
+            self.error.clear()
+            self.error.hide()
 
     def error_text(self) -> str:
         return self.error.text() if self.error.isVisibleTo(self) else ""

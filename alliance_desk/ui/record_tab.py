@@ -45,6 +45,10 @@ MAX_INITIAL_COLUMN_WIDTH = 260
 MIN_WIDE_COLUMN_WIDTH = 240  # the title or name column, when space is short
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
+CENTRED = int(CENTRE)
+HEADER_TEXT = Qt.ItemDataRole.DisplayRole.value
+HEADER_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+HORIZONTAL = Qt.Orientation.Horizontal
 
 Row = Any
 Loader = Callable[[Portfolio, Alliance | None], list[Row]]
@@ -180,14 +184,12 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.TextAlignmentRole
-            and self.columns[section].align == CENTRE
-        ):  # right-aligned header text would run under the sort arrow: keep those left
-            return int(CENTRE)
+        # asked a few hundred times after each reset: the role is compared as a number first
+        if role == HEADER_TEXT:
+            return self.columns[section].header if orientation == HORIZONTAL else None
+        if role == HEADER_ALIGNMENT and orientation == HORIZONTAL:
+            if self.columns[section].align == CENTRE:
+                return CENTRED  # right-aligned header text would run under the sort arrow
         return None
 
 

@@ -28,13 +28,16 @@ from alliance_desk.ui.alliance_list import (
     AllianceFilterProxy,
     AllianceListModel,
     AllianceRole,
-    ArchivedRole,
-    HealthRole,
-    PartnerRole,
-    StageLabelRole,
+    PaintRole,
 )
 
 NO_HEALTH = QColor("#b8bec6")  # archived alliances, and before a portfolio is open
+DOT_OUTLINE = QColor(0, 0, 0, 40)
+# looked up once: Qt's flags are Python enums, slow to combine in a paint called per row
+SELECTED = QStyle.StateFlag.State_Selected.value
+HOVERED = QStyle.StateFlag.State_MouseOver.value
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+ELIDE = Qt.TextElideMode.ElideRight
 
 
 class AllianceDelegate(QStyledItemDelegate):
@@ -43,16 +46,35 @@ class AllianceDelegate(QStyledItemDelegate):
     PAD = 10
     DOT = 10
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._fonts: dict[tuple[str, bool], tuple[QFont, QFont]] = {}  # (font, archived) ->
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         height = option.fontMetrics.height()
         return QSize(200, height * 2 + 2 * self.PAD + 2)
+
+    def _fonts_for(self, font: QFont, archived: bool) -> tuple[QFont, QFont]:
+        """The name's and the detail's fonts, made once per view font (a row is painted
+        for every row shown, each time the list scrolls)."""
+        key = (font.key(), archived)
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            name_font = QFont(font)
+            name_font.setWeight(QFont.Weight.DemiBold)
+            name_font.setItalic(archived)
+            detail_font = QFont(font)
+            detail_font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+            fonts = self._fonts[key] = (name_font, detail_font)
+        return fonts
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(4, 2, -4, -2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        state = option.state.value
+        selected = bool(state & SELECTED)
+        hovered = bool(state & HOVERED)
         palette = option.palette
         if selected:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -63,12 +85,12 @@ class AllianceDelegate(QStyledItemDelegate):
             painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
             painter.drawRoundedRect(rect, 6, 6)
 
-        archived = bool(index.data(ArchivedRole))
-        dot = index.data(HealthRole) or NO_HEALTH
+        name, partner, stage, archived, dot = index.data(PaintRole) or ("", "", "", False, None)
+        dot = dot or NO_HEALTH
         dot_x = rect.left() + self.PAD
         line_height = option.fontMetrics.height()
         dot_y = rect.top() + self.PAD + (line_height - self.DOT) // 2
-        painter.setPen(QColor(0, 0, 0, 40))
+        painter.setPen(DOT_OUTLINE)
         painter.setBrush(dot)
         painter.drawEllipse(QRect(dot_x, dot_y, self.DOT, self.DOT))
 
@@ -84,32 +106,22 @@ class AllianceDelegate(QStyledItemDelegate):
         if archived and not selected:
             main = muted
 
-        name_font = QFont(option.font)
-        name_font.setWeight(QFont.Weight.DemiBold)
-        name_font.setItalic(archived)
+        name_font, detail_font = self._fonts_for(option.font, archived)
         painter.setFont(name_font)
         painter.setPen(main)
         name_rect = QRect(text_left, rect.top() + self.PAD, text_width, line_height)
-        name = painter.fontMetrics().elidedText(
-            index.data() or "(unnamed)", Qt.TextElideMode.ElideRight, text_width
-        )
-        painter.drawText(
-            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name
-        )
+        name = painter.fontMetrics().elidedText(name or "(unnamed)", ELIDE, text_width)
+        painter.drawText(name_rect, LEFT, name)
 
-        detail_font = QFont(option.font)
-        detail_font.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
         painter.setFont(detail_font)
         painter.setPen(muted)
-        bits = [index.data(PartnerRole), index.data(StageLabelRole)]
+        bits = [partner, stage]
         if archived:
             bits.append("Archived")
         detail = " · ".join(b for b in bits if b)
         detail_rect = QRect(text_left, name_rect.bottom() + 2, text_width, line_height)
-        detail = painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, text_width)
-        painter.drawText(
-            detail_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail
-        )
+        detail = painter.fontMetrics().elidedText(detail, ELIDE, text_width)
+        painter.drawText(detail_rect, LEFT, detail)
         painter.restore()
 
 

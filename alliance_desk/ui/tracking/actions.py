@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QToo
 from alliance_desk import clock
 from alliance_desk.insights.status import is_open_action, is_overdue
 from alliance_desk.insights.tracking import QUADRANTS, is_due_soon, quadrant
-from alliance_desk.models import ActionItem, Benchmark, Meeting, Stakeholder, SurveyRound, choices
+from alliance_desk.models import ActionItem, Benchmark, Stakeholder, SurveyRound, choices
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.ui.fields import ChoiceField, DateField, LineField, TextField, format_date
 from alliance_desk.ui.record_tab import Column, Row, choice_column, date_column, number_column
@@ -40,6 +40,7 @@ def _open(row: Row, _today) -> bool:
 
 class ActionsTab(TrackingTab):
     model = ActionItem
+    form_from_row = True
     kind = "actions"
     title = "Actions"
     heading = "Action items"
@@ -346,7 +347,7 @@ class ActionsTab(TrackingTab):
             return ""
         portfolio = self.context.portfolio
         if record.source == "meeting":
-            meeting = portfolio.get(Meeting, record.source_id, include_deleted=True)
+            meeting = self.meeting_of(record, record.source_id)
             if meeting is None:
                 return ""
             label = html.escape(f"{meeting.title}, {format_date(meeting.held_on)}")

@@ -10,7 +10,7 @@ from typing import Any
 
 from alliance_desk import clock
 from alliance_desk.insights.status import is_overdue, is_pending_decision
-from alliance_desk.models import Decision, Meeting, choices
+from alliance_desk.models import Decision, choices
 from alliance_desk.ui.fields import ChoiceField, DateField, LineField, TextField, format_date
 from alliance_desk.ui.record_tab import Column, Row, choice_column, date_column, text_column
 from alliance_desk.ui.tracking.columns import due_column, due_html, when
@@ -30,6 +30,7 @@ def _due_soon(row: Row, today) -> bool:
 
 class DecisionsTab(TrackingTab):
     model = Decision
+    form_from_row = True
     kind = "decisions"
     title = "Decisions"
     heading = "Decisions"
@@ -136,7 +137,7 @@ class DecisionsTab(TrackingTab):
         elif is_pending_decision(record.status):
             parts.append(due_html(record.due_date, record.status) or "Pending")
         if record.meeting_id:
-            meeting = self.context.portfolio.get(Meeting, record.meeting_id, include_deleted=True)
+            meeting = self.meeting_of(record, record.meeting_id)
             if meeting is not None:
                 label = html.escape(f"{meeting.title}, {format_date(meeting.held_on)}")
                 if meeting.deleted_at is None:

@@ -51,6 +51,7 @@ def _rate(row: Row) -> float:
 
 class MeetingsTab(TrackingTab):
     model = Meeting
+    form_from_row = True
     figure_periods = True
     kind = "meetings"
     title = "Meetings"

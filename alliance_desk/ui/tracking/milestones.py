@@ -52,6 +52,7 @@ def _late_or_missed(row: Row, today) -> bool:
 
 class MilestonesTab(TrackingTab):
     model = Milestone
+    form_from_row = True
     figure_periods = True
     kind = "milestones"
     title = "Milestones"

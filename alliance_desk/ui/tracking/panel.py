@@ -5,7 +5,7 @@ Each finished field is stored at once (one undoable edit, see TrackingTab.save_e
 """
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,7 +31,10 @@ class RecordPanel(QWidget):
     def __init__(self, tab: "TrackingTab"):
         super().__init__()
         self.tab = tab
-        self.record: Tracked | None = None
+        # what the form shows: the record, or the table's row of it (the same columns, read
+        # with the table); the record itself is read when something needs it (an edit)
+        self.shown_record: Any = None  # a Tracked record or a tracking_rows row; None: none
+        self._record: Tracked | None = None
         self.shown = 0  # how often a record (or none) was shown or reloaded
         self.read_only = False
         self.setMinimumHeight(160)
@@ -76,11 +79,31 @@ class RecordPanel(QWidget):
         outer.addWidget(self.stack)
         self.show_none(0)
 
+    @property
+    def record(self) -> Tracked | None:
+        """The record shown, read now if the form was filled from the table's row of it."""
+        shown = self.shown_record
+        if self._record is None and shown is not None:
+            self._record = self.tab.context.portfolio.get(self.tab.model, shown.id)
+            if self._record is not None:
+                self.shown_record = self._record  # later reloads show the record itself
+        return self._record
+
     def show_record(self, record: Tracked | None) -> None:
         if record is None:
             self.show_none(0)
             return
-        self.record = record
+        self._record = record
+        self._show(record)
+
+    def show_row(self, row: Any) -> None:
+        """Show the record of one of the table's rows from the row's columns (they are every
+        column of the record), without reading the record again."""
+        self._record = None
+        self._show(row)
+
+    def _show(self, record: Any) -> None:
+        self.shown_record = record
         self.shown += 1
         self.tab.prepare_form(self.form, record.alliance_id)
         self.form.load(record)
@@ -89,7 +112,7 @@ class RecordPanel(QWidget):
         self.stack.setCurrentIndex(1)
 
     def show_none(self, selected: int) -> None:
-        self.record = None
+        self.shown_record = self._record = None
         self.shown += 1
         singular, plural = self.tab.noun
         if selected > 1:
@@ -108,19 +131,20 @@ class RecordPanel(QWidget):
 
     def reload(self, names: tuple[str, ...] = ()) -> None:
         """Show stored values again (after undo, or an edit elsewhere)."""
-        if self.record is None:
+        record = self.record
+        if record is None:
             return
         self.shown += 1
-        self.form.reload(self.record, names)
+        self.form.reload(record, names)
         self.show_header()
-        self.tab.load_extra(self.record)
+        self.tab.load_extra(record)
 
     def refresh_extra(self) -> None:
-        if self.record is not None:
-            self.tab.load_extra(self.record)
+        if self.shown_record is not None:
+            self.tab.load_extra(self.shown_record)
 
     def show_header(self) -> None:
-        record = self.record
+        record = self.shown_record
         if record is None:
             return
         self.title.setText(
@@ -141,7 +165,7 @@ class RecordPanel(QWidget):
 
     def focus_form(self, *_args) -> None:
         editor = self.form.first_editor()
-        if editor is not None and self.record is not None:
+        if editor is not None and self.shown_record is not None:
             editor.setFocus()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -149,5 +173,6 @@ class RecordPanel(QWidget):
         self.form.set_read_only(read_only)  # the tab makes its extra widget read-only
 
     def _edited(self, entry) -> None:
-        if self.record is not None:
-            self.tab.save_entry(self.record, entry)
+        record = self.record
+        if record is not None:
+            self.tab.save_entry(record, entry)

@@ -55,6 +55,7 @@ def _soon(row: Row, today) -> bool:
 
 class PaymentsTab(TrackingTab):
     model = Payment
+    form_from_row = True
     figure_periods = False
     kind = "payments"
     title = "Payments"

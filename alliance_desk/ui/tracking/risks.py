@@ -43,6 +43,7 @@ def _severity(row: Any) -> int | None:
 
 class RisksTab(TrackingTab):
     model = Risk
+    form_from_row = True
     figure_periods = True
     kind = "risks"
     title = "Risks"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desk import clock
 from alliance_desk.insights.tracking import DONE_STATUS
-from alliance_desk.models import Alliance, Tracked
+from alliance_desk.models import Alliance, Meeting, Tracked
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import Change
 from alliance_desk.ui.context import UiContext
@@ -59,6 +59,9 @@ class TrackingTab(QWidget):
     filters: list[QuickFilter] = []
     split = (420, 300)  # heights of the table and the form below it
     column_caps: dict[str, int] = {"Alliance": 170, "Owner": 180}  # first widths of long columns
+    # the panel's form is filled from the table's row of the selected record (its rows hold
+    # every column of the model; the record is read when an edit needs it)
+    form_from_row = False
 
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -177,6 +180,15 @@ class TrackingTab(QWidget):
 
     def load_extra(self, record: Tracked | None) -> None:
         """Show `record` in the extra panel widget."""
+
+    def meeting_of(self, record: Any, meeting_id: str) -> Meeting | None:
+        """A meeting a record links to, deleted ones too: from the meetings read for the
+        selected alliance when it is one of them, else read by id."""
+        if self.alliance is not None and record.alliance_id == self.alliance.id:
+            for meeting in self.reads.meetings(self.alliance.id):
+                if meeting.id == meeting_id:
+                    return meeting
+        return self.context.portfolio.get(Meeting, meeting_id, include_deleted=True)
 
     def link_activated(self, link: str) -> None:
         """A link in the panel header was clicked ('kind:id')."""
@@ -345,10 +357,13 @@ class TrackingTab(QWidget):
     def _selection_changed(self, *_args) -> None:
         if self.context.portfolio.closed:
             return  # the window is closing the portfolio; this tab is on its way out
-        ids = self.table.selected_ids()
-        shown = self.panel.record
+        rows = self.table.selected_rows()
+        ids = [row.id for row in rows]
+        shown = self.panel.shown_record
         if len(ids) == 1 and shown is not None and shown.id == ids[0]:
             self.panel.reload()  # the same record: keep what is being typed
+        elif len(ids) == 1 and self.form_from_row and self.table.rows_current():
+            self.panel.show_row(rows[0])  # the row holds every column: no second read
         elif len(ids) == 1:
             record = self.context.portfolio.get(self.model, ids[0])
             self.panel.show_record(record)
@@ -361,10 +376,10 @@ class TrackingTab(QWidget):
         if change.kind not in {self.kind} | self.extra_kinds and change.op != "reloaded":
             return
         self._figures_timer.start()  # a bulk edit announces many changes: count once
-        record = self.panel.record
-        if record is None:
+        shown = self.panel.shown_record
+        if shown is None:
             return
-        if change.kind == self.kind and record.id in change.ids:
+        if change.kind == self.kind and shown.id in change.ids:
             if change.op == "deleted":
                 self.panel.show_none(0)
             else:

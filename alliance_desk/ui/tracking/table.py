@@ -347,6 +347,10 @@ class TrackingTable(RecordTable):
         change arrived since: figures over the same records need not read them again."""
         return None if self._pending else self._loaded
 
+    def rows_current(self) -> bool:
+        """True when the rows hold what is stored: no change is waiting to be applied."""
+        return not self._pending
+
     def _on_changed(self, change: Change) -> None:
         if change.kind in self.spec.kinds or change.op == "reloaded":
             self._pending.append(change)
