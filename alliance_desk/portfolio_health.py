@@ -152,15 +152,14 @@ class HealthCommands:
             inputs = self._computed_inputs(alliance.id)
         else:
             inputs = {alliance.id: records}
-        # the definitions read once for both health_thresholds and live_benchmarks
-        definitions = self.all(Benchmark, order_by=Benchmark.position)
-        overrides = {
-            o.benchmark_id: o for o in self.all(BenchmarkOverride, alliance_id=alliance.id)
-        }
+        definitions, every_override = self._definitions()
+        overrides = every_override.get(alliance.id, {})
         thresholds = {b.id: effective_thresholds(b, overrides.get(b.id)) for b in definitions}
 
+        sums = rules.response_sums(responses)  # every benchmark's in one pass
+
         def rounds_of(benchmark: Benchmark, limits: Thresholds) -> list[BenchmarkRound]:
-            return rules.benchmark_rounds(rounds, responses, benchmark.id, limits)
+            return rules.rounds_from_sums(rounds, sums.get(benchmark.id, {}), limits)
 
         views = [
             self._benchmark_view(
@@ -169,7 +168,11 @@ class HealthCommands:
             for b in definitions
             if b.retired_on is None
         ]
-        rates = {r.id: rules.response_rates(r, responses) for r in rounds}
+        counts = rules.response_counts(responses)
+        rates = {
+            r.id: rules.rates_from_counts(r, counts.get(r.id, {"ours": 0, "partner": 0}))
+            for r in rounds
+        }
         status = self._status(views, rounds, rates)
         warnings = self._warnings(alliance, views, inputs.get(alliance.id, {}))
         return HealthView(
@@ -241,6 +244,8 @@ class HealthCommands:
             cache.setdefault("pending", []).append(change)
             for key in _PORTFOLIO_FIGURES:
                 cache.pop(key, None)
+            if change.kind == "benchmark_overrides":
+                cache.pop("definitions", None)
         elif change.kind in CACHED_FROM:
             self._health_cache = None
 
@@ -250,10 +255,17 @@ class HealthCommands:
         """The review action already created for this warning's transition, if any."""
         if not warning.proposes_review:
             return None
-        for action in self.all(ActionItem, alliance_id=warning.alliance_id, source="health_review"):
-            if action.benchmark_id == warning.benchmark_id and action.source_id == warning.round_id:
-                return action
-        return None
+        return self.review_actions(warning.alliance_id).get(
+            (warning.benchmark_id, warning.round_id)
+        )
+
+    def review_actions(self, alliance_id: str) -> dict[tuple[str | None, str | None], ActionItem]:
+        """The alliance's review actions by (benchmark id, round id), the first of each: what
+        `review_action` finds for each of its warnings, in one read."""
+        found: dict[tuple[str | None, str | None], ActionItem] = {}
+        for action in self.all(ActionItem, alliance_id=alliance_id, source="health_review"):
+            found.setdefault((action.benchmark_id, action.source_id), action)
+        return found
 
     def create_review_action(
         self, warning: EarlyWarning, owner_name: str = "", today: date | None = None
@@ -292,6 +304,23 @@ class HealthCommands:
         )
 
     # --- internals ------------------------------------------------------------------------------
+
+    def _definitions(
+        self,
+    ) -> tuple[list[Benchmark], dict[str, dict[str, BenchmarkOverride]]]:
+        """The benchmark definitions in order, and per alliance id its overrides by benchmark
+        id: kept in the health cache, which a change to either (or a reload) drops, so
+        selecting one alliance after another does not read them again each time."""
+        cache = self._health_cache_dict()
+        kept = cache.get("definitions")
+        if kept is None or getattr(self, "_batch", None) is not None:
+            overrides: dict[str, dict[str, BenchmarkOverride]] = {}
+            for o in self.all(BenchmarkOverride):
+                overrides.setdefault(o.alliance_id, {})[o.benchmark_id] = o
+            kept = (self.all(Benchmark, order_by=Benchmark.position), overrides)
+            if getattr(self, "_batch", None) is None:  # inside a batch rows are changing
+                cache["definitions"] = kept
+        return kept
 
     def _health_cache_dict(self) -> dict[str, Any]:
         if self._health_cache is None:

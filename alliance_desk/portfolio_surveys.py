@@ -85,8 +85,8 @@ class SurveyCommands:
 
         round_rows, response_rows, score_rows = self._read(read)
         scores: dict[str, dict[str, float]] = {}
-        for row in score_rows:
-            scores.setdefault(row.response_id, {})[row.benchmark_id] = row.value
+        for response_id, benchmark_id, value in score_rows:  # hundreds per alliance
+            scores.setdefault(response_id, {})[benchmark_id] = value
         rounds = sorted(
             (
                 RoundInfo(r.id, r.held_on, r.title, r.invited_ours, r.invited_partner)

@@ -97,6 +97,44 @@ def test_an_override_changes_the_light_for_that_alliance_only(seeded, alliance):
     assert view.thresholds.red_below == 5  # the definition's, where the override is silent
 
 
+def test_the_view_follows_edited_overrides_and_definitions_it_has_kept(seeded, alliance):
+    t = trust(seeded)
+    seeded.add_survey_round(alliance, date(2026, 1, 5), entries(t, [7.5]))
+    assert seeded.health_view(alliance).benchmark(t.id).current.light == "green"
+    seeded.set_override(alliance, t, 8.0, None)
+    assert seeded.health_view(alliance).benchmark(t.id).current.light == "yellow"
+    seeded.set_override(alliance, t, 7.0, None)  # the same override, updated
+    assert seeded.health_view(alliance).benchmark(t.id).current.light == "green"
+    seeded.clear_override(alliance, t)
+    seeded.update(t, green_at=9.0)  # the definition itself
+    view = seeded.health_view(alliance).benchmark(t.id)
+    assert (view.current.light, view.thresholds.green_at) == ("yellow", 9.0)
+    seeded.update(t, retired_on=date(2026, 1, 6))
+    assert seeded.health_view(alliance).benchmark(t.id) is None
+
+
+def test_each_warning_finds_the_review_action_of_its_own_transition(seeded, alliance):
+    t = trust(seeded)
+    seeded.add_survey_round(alliance, date(2026, 1, 5), entries(t, [8, 9]))
+    seeded.add_survey_round(alliance, date(2026, 2, 5), entries(t, [3, 4]))
+    (warning,) = [w for w in seeded.health_view(alliance).warnings if w.proposes_review]
+    other = seeded.add(
+        ActionItem,
+        alliance_id=alliance.id,
+        title="Another transition's review",
+        source="health_review",
+        source_id="another round",
+        benchmark_id=t.id,
+    )
+    assert seeded.review_action(warning) is None
+    action = seeded.create_review_action(warning, today=date(2026, 2, 10))
+    assert seeded.review_actions(alliance.id) == {
+        (t.id, "another round"): other,
+        (t.id, warning.round_id): action,
+    }
+    assert seeded.review_action(warning) == action
+
+
 def test_the_sidebar_status_is_recomputed_after_an_edit(seeded, alliance):
     t = trust(seeded)
     assert seeded.health_status(alliance).light in ("grey", "green", "yellow", "red")

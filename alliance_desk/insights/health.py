@@ -230,6 +230,29 @@ def benchmark_rounds(
     return rounds_from_sums(rounds, sums, thresholds)
 
 
+def response_sums(responses: Iterable[Response]) -> dict[str, Sums]:
+    """Per benchmark id, what `benchmark_rounds` adds up for it (in the same order), for every
+    benchmark in one pass over the responses."""
+    sums: dict[str, Sums] = {}
+    for response in responses:
+        key = (response.round_id, response.side)
+        for benchmark_id, value in response.scores.items():
+            if value is not None:
+                own = sums.setdefault(benchmark_id, {})
+                total, count = own.get(key, (0.0, 0))
+                own[key] = (total + value, count + 1)
+    return sums
+
+
+def response_counts(responses: Iterable[Response]) -> dict[str, dict[str, int]]:
+    """Per round id, the number who answered per side, as `response_rates` counts them."""
+    counts: dict[str, dict[str, int]] = {}
+    for response in responses:
+        answered = counts.setdefault(response.round_id, {"ours": 0, "partner": 0})
+        answered[response.side] = answered.get(response.side, 0) + 1
+    return counts
+
+
 def rounds_from_sums(
     rounds: Sequence[RoundInfo], sums: Sums, thresholds: Thresholds
 ) -> list[BenchmarkRound]:

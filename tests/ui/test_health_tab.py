@@ -11,8 +11,10 @@ from alliance_desk import clock
 from alliance_desk.defaults import seed_defaults
 from alliance_desk.models import ActionItem, Benchmark, SurveyRound
 from alliance_desk.portfolio_surveys import ResponseEntry
+from alliance_desk.ui.fields import format_date
 from alliance_desk.ui.health.survey_dialog import SurveyRoundDialog
 from alliance_desk.ui.health.tab import HealthTab
+from alliance_desk.ui.health.warnings import WarningRow
 from alliance_desk.ui.workspace_tabs import make_tab
 
 
@@ -131,6 +133,49 @@ def test_create_review_action_makes_one_action_and_undo_takes_it_back(
     context.undo_stack.undo()
     qtbot.waitUntil(lambda: key in tab.warnings.buttons)
     assert seeded.all(ActionItem, source="health_review") == []
+
+
+def shown_rows(tab: HealthTab) -> list[tuple[str, str]]:
+    """(warning text, what sits beside it) for each warning row on screen."""
+    shown = []
+    for row in tab.warnings.findChildren(WarningRow):
+        if row.isVisibleTo(tab.warnings):
+            beside = row.note.text() if row.note.isVisibleTo(row) else ""
+            beside += row.button.text() if row.button.isVisibleTo(row) else ""
+            shown.append((row.text.text(), beside))
+    return shown
+
+
+def test_warning_rows_show_each_alliances_warnings_and_their_review_actions(
+    tab, seeded, alliance, qtbot
+):
+    t = trust(seeded)
+    today = clock.today()
+    other = seeded.add(type(alliance), name="Second alliance", partner="Other", stage="execution")
+    for ident, scores in ((alliance.id, (8, 6, 3)), (other.id, (8, 8, 8))):
+        for days, score in zip((70, 40, 5), scores, strict=True):
+            seeded.add_survey_round(
+                seeded.get(type(alliance), ident),
+                today - timedelta(days=days),
+                [ResponseEntry(scores={t.id: score})],
+            )
+    tab.set_alliance(seeded.get(type(alliance), alliance.id))
+    rows = shown_rows(tab)
+    assert len(rows) == len(tab.warnings.warnings) >= 2
+    assert any(beside == "Create review action" for _text, beside in rows)
+
+    tab.set_alliance(other)  # no warnings: every row is put away
+    assert tab.warnings.warnings == [] and shown_rows(tab) == []
+
+    tab.set_alliance(seeded.get(type(alliance), alliance.id))
+    assert shown_rows(tab) == rows
+    (warning,) = [w for w in tab.warnings.warnings if w.proposes_review]
+    action = tab.warnings.create_review(warning)
+    qtbot.waitUntil(lambda: warning.key not in tab.warnings.buttons)
+    due = f"Review action due {format_date(action.due_date)}"
+    assert due in [beside for _text, beside in shown_rows(tab)]
+    seeded.update(action, status="done", completed_on=today)
+    qtbot.waitUntil(lambda: "Review action done" in [b for _t, b in shown_rows(tab)])
 
 
 def test_a_score_outside_the_scale_is_marked_in_the_cell_and_nothing_is_saved(tab, seeded, qtbot):

@@ -204,6 +204,42 @@ def test_add_checklist_and_add_item_through_their_dialogs(tab, context, alliance
     assert tab.table.model.rows == []
 
 
+def shown_progress(tab) -> list[tuple[str, ...]]:
+    """What the progress box shows, row by row: the checklist, its bar's value of its
+    maximum, the counts (or the one line saying there is no checklist)."""
+    grid, box = tab.header.progress_grid, tab.header.progress_box
+    rows: dict[int, list[str]] = {}
+    for index in range(grid.count()):
+        widget = grid.itemAt(index).widget()
+        if widget is None or not widget.isVisibleTo(box):
+            continue
+        row, _column, _rows, _columns = grid.getItemPosition(index)
+        text = widget.text() if hasattr(widget, "text") and not hasattr(widget, "maximum") else ""
+        if hasattr(widget, "maximum"):
+            text = f"{widget.value()}/{widget.maximum()}"
+        rows.setdefault(row, []).append(text)
+    return [tuple(cells) for _row, cells in sorted(rows.items())]
+
+
+def test_progress_rows_follow_the_alliance_shown(tab, context, alliance, qtbot):
+    qtbot.mouseClick(tab.header.checklist_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_dialog(qtbot, tab)
+    dialog.select_key("growth_readiness")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, tab)
+    move_to(qtbot, tab, "governance")
+    both = [
+        ("Governance", "0/10", "0 of 10 done"),
+        ("Growth readiness", "0/9", "0 of 9 done"),
+    ]
+    assert sorted(shown_progress(tab)) == both
+    later = context.portfolio.add_alliance("Aurora Diagnostics")
+    tab.set_alliance(later)
+    assert shown_progress(tab) == [("No checklist yet.",)]
+    tab.set_alliance(alliance)
+    assert sorted(shown_progress(tab)) == both
+
+
 def test_a_template_item_retired_after_use_stays_on_the_alliance_that_had_it(
     tab, context, alliance, qtbot
 ):

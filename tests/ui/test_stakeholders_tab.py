@@ -363,6 +363,11 @@ def test_read_only_portfolio_offers_no_edits(host, portfolio, alliance, qtbot):
         assert not tab.buttons[key].isEnabled(), key
     assert tab.buttons["print"].isEnabled()
     assert not tab.needs.buttons["add"].isEnabled()
+    assert tab.needs.feedback_date.editor.isReadOnly()
+    tab.set_alliance(alliance)  # showing the items again keeps the date read-only
+    assert tab.needs.feedback_date.editor.isReadOnly()
+    tab.set_read_only(False)
+    assert not tab.needs.feedback_date.editor.isReadOnly()
 
 
 # --- information needs and the living set --------------------------------------------------------

@@ -50,6 +50,31 @@ class CreateReviewActionCommand(PortfolioCommand):
         self.portfolio.delete(self.action)
 
 
+class WarningRow(QFrame):
+    """One warning: its text, then the review action it led to or the button that creates it.
+    Rows are kept and filled again for the next warnings (making them anew costs more)."""
+
+    def __init__(self, owner: "WarningList"):
+        super().__init__()
+        self.warning: EarlyWarning | None = None
+        self.setMinimumHeight(ROW_HEIGHT - 3)
+        self.setObjectName("warning_row")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.linkActivated.connect(owner._link)
+        layout.addWidget(self.text, 1)
+        self.note = QLabel()
+        self.note.setStyleSheet(f"color: {HINT_COLOUR};")
+        layout.addWidget(self.note)
+        self.button = QPushButton("Create review action")
+        self.button.setToolTip("An action to review this change, due in 14 days")
+        self.button.clicked.connect(lambda _=False: owner.create_review(self.warning))
+        layout.addWidget(self.button)
+
+
 class WarningList(QWidget):
     """Warnings, one row each; `show_alliance` prefixes each with its alliance (portfolio view)."""
 
@@ -70,6 +95,7 @@ class WarningList(QWidget):
         self.read_only = False
         self.warnings: list[EarlyWarning] = []
         self.buttons: dict[str, QPushButton] = {}
+        self._rows: list[WarningRow] = []  # the first len(warnings) are shown, the rest hidden
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         inner = QWidget()
@@ -77,6 +103,11 @@ class WarningList(QWidget):
         self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(0, 0, 4, 0)
         self._layout.setSpacing(3)
+        self._more = QLabel()
+        self._more.setStyleSheet(f"color: {HINT_COLOUR};")
+        self._more.hide()
+        self._layout.addWidget(self._more)
+        self._layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -88,30 +119,35 @@ class WarningList(QWidget):
         outer.addWidget(self.scroll)
 
     def set_warnings(self, warnings: list[EarlyWarning]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
         self.warnings = list(warnings)
         self.buttons = {}
         portfolio = self.context.portfolio
         names = {}
         if self.show_alliance and self.warnings and not portfolio.closed:
             names = {a.id: a.name for a in portfolio.alliances()}
-        for warning in self.warnings[:MAX_SHOWN]:
-            self._layout.addWidget(self._row(warning, names.get(warning.alliance_id, "")))
-        if len(self.warnings) > MAX_SHOWN:
-            more = QLabel(f"… and {len(self.warnings) - MAX_SHOWN} more")
-            more.setStyleSheet(f"color: {HINT_COLOUR};")
-            self._layout.addWidget(more)
-        self._layout.addStretch(1)
+        reviews: dict[str, dict] = {}  # alliance id -> its review actions, read once
+        shown = self.warnings[:MAX_SHOWN]
+        while len(self._rows) < len(shown):
+            row = WarningRow(self)
+            self._layout.insertWidget(len(self._rows), row)
+            self._rows.append(row)
+        for row, warning in zip(self._rows, shown, strict=False):
+            self._fill(row, warning, names.get(warning.alliance_id, ""), reviews)
+            if row.isHidden():
+                row.show()
+        for row in self._rows[len(shown) :]:
+            row.warning = None
+            row.hide()
+        hidden = len(self.warnings) - MAX_SHOWN
+        self._more.setText(f"… and {hidden} more" if hidden > 0 else "")
+        self._more.setVisible(hidden > 0)
         count = len(self.warnings)
         self.heading.setText(
             f"<b>Early warnings</b>&nbsp;&nbsp;<span style='color:{HINT_COLOUR}'>{count} · "
             "a change of light calls for a review within two weeks</span>"
         )
-        shown = min(count, self.visible_rows)
-        self.scroll.setFixedHeight(int(shown * ROW_HEIGHT) + 2)
+        visible = min(count, self.visible_rows)
+        self.scroll.setFixedHeight(int(visible * ROW_HEIGHT) + 2)
         self.setVisible(bool(self.warnings))
 
     def set_pending(self, text: str) -> None:
@@ -128,12 +164,14 @@ class WarningList(QWidget):
         for button in self.buttons.values():
             button.setEnabled(not read_only)
 
-    def _row(self, warning: EarlyWarning, alliance_name: str) -> QWidget:
-        row = QFrame()
-        row.setMinimumHeight(ROW_HEIGHT - 3)
-        row.setObjectName("warning_row")
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(10, 4, 6, 4)
+    def _fill(
+        self,
+        row: WarningRow,
+        warning: EarlyWarning,
+        alliance_name: str,
+        reviews: dict[str, dict],
+    ) -> None:
+        row.warning = warning
         prefix = ""
         if alliance_name:
             prefix = (
@@ -144,32 +182,29 @@ class WarningList(QWidget):
             if warning.on
             else ""
         )
-        text = QLabel(
+        row.text.setText(
             f"{dot_html(warning.severity)}&nbsp; {prefix}"
             f"<span style='color:{TEXT_COLOUR[warning.severity]}'>"
             f"{_escape(warning.text)}</span>{when}"
         )
-        text.setTextFormat(Qt.TextFormat.RichText)
-        text.setWordWrap(True)
-        text.linkActivated.connect(self._link)
-        layout.addWidget(text, 1)
+        existing = None
         if warning.proposes_review:
-            existing = self.context.portfolio.review_action(warning)
-            if existing is not None:
-                done = (
-                    "done" if existing.status == "done" else f"due {format_date(existing.due_date)}"
+            if warning.alliance_id not in reviews:
+                reviews[warning.alliance_id] = self.context.portfolio.review_actions(
+                    warning.alliance_id
                 )
-                note = QLabel(f"Review action {done}")
-                note.setStyleSheet(f"color: {HINT_COLOUR};")
-                layout.addWidget(note)
-            else:
-                button = QPushButton("Create review action")
-                button.setToolTip("An action to review this change, due in 14 days")
-                button.setEnabled(not self.read_only)
-                button.clicked.connect(lambda _=False, w=warning: self.create_review(w))
-                self.buttons[warning.key] = button
-                layout.addWidget(button)
-        return row
+            existing = reviews[warning.alliance_id].get((warning.benchmark_id, warning.round_id))
+        if existing is not None:
+            done = "done" if existing.status == "done" else f"due {format_date(existing.due_date)}"
+            row.note.setText(f"Review action {done}")
+        else:
+            row.note.setText("")
+        row.note.setVisible(existing is not None)
+        offers = warning.proposes_review and existing is None
+        if offers:
+            row.button.setEnabled(not self.read_only)
+            self.buttons[warning.key] = row.button
+        row.button.setVisible(offers)
 
     def create_review(self, warning: EarlyWarning) -> ActionItem | None:
         command = CreateReviewActionCommand(self.context.portfolio, warning)

@@ -60,16 +60,24 @@ class HistoryTable(MeasuredRecordTable):
         self.filter.hide()
 
 
-def progress_bar(progress: Progress) -> QProgressBar:
+def progress_bar(progress: Progress | None) -> QProgressBar:
+    """A checklist's progress bar (filled later with fill_bar when `progress` is None)."""
     bar = QProgressBar()
+    bar.setTextVisible(False)
+    bar.setFixedWidth(150)
+    if progress is not None:
+        fill_bar(bar, progress)
+    return bar
+
+
+def fill_bar(bar: QProgressBar, progress: Progress) -> None:
     bar.setRange(0, max(progress.total, 1))
     bar.setValue(progress.finished)
-    bar.setTextVisible(False)
     colour = DONE_COLOUR if progress.total and progress.finished == progress.total else "#4f7cc4"
-    bar.setStyleSheet(BAR_STYLE % colour)
-    bar.setFixedWidth(150)
+    style = BAR_STYLE % colour
+    if bar.styleSheet() != style:  # a new style sheet polishes the bar again
+        bar.setStyleSheet(style)
     bar.setToolTip(progress.text())
-    return bar
 
 
 class LifecycleHeader(QWidget):
@@ -80,6 +88,8 @@ class LifecycleHeader(QWidget):
         self.context = context
         self.alliance: Alliance | None = None
         self.progress_texts: list[str] = []
+        self._progress_rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
+        self._no_checklist: QLabel | None = None
 
         self.stage_label = QLabel()
         self.stage_label.setTextFormat(Qt.TextFormat.RichText)
@@ -166,28 +176,36 @@ class LifecycleHeader(QWidget):
             self.stage_checklist_button.hide()
 
     def _show_progress(self, groups: list[ChecklistGroup]) -> None:
-        while self.progress_grid.count():
-            widget = self.progress_grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        """One row per checklist; rows are kept and filled again for the next alliance (making
+        them anew costs more), the ones not needed hidden."""
         self.progress_texts = []
-        if not groups:
-            empty = QLabel("No checklist yet.")
-            empty.setStyleSheet(f"color: {HINT_COLOUR};")
-            self.progress_grid.addWidget(empty, 0, 0)
-            return
-        for row, group in enumerate(groups):
+        if self._no_checklist is None:
+            self._no_checklist = QLabel("No checklist yet.")
+            self._no_checklist.setStyleSheet(f"color: {HINT_COLOUR};")
+            self.progress_grid.addWidget(self._no_checklist, 0, 0)
+        self._no_checklist.setVisible(not groups)
+        while len(self._progress_rows) < len(groups):
+            row = len(self._progress_rows)
+            label, bar, note = QLabel(), progress_bar(None), QLabel()
+            note.setStyleSheet(f"color: {HINT_COLOUR};")
+            for column, widget in enumerate((label, bar, note)):
+                self.progress_grid.addWidget(widget, row, column)
+            self._progress_rows.append((label, bar, note))
+        for (label, bar, note), group in zip(self._progress_rows, groups, strict=False):
             progress = group.progress
             self.progress_texts.append(progress.text())
-            label = QLabel(html.escape(progress.title))
+            label.setText(html.escape(progress.title))
             label.setToolTip(group.title)
-            self.progress_grid.addWidget(label, row, 0)
-            self.progress_grid.addWidget(progress_bar(progress), row, 1)
+            fill_bar(bar, progress)
             words = "done" if not progress.not_applicable else "done or n/a"
             counts = f"{progress.finished} of {progress.total} {words}"
-            note = QLabel(counts + (f" · {progress.retired} retired" if progress.retired else ""))
-            note.setStyleSheet(f"color: {HINT_COLOUR};")
-            self.progress_grid.addWidget(note, row, 2)
+            note.setText(counts + (f" · {progress.retired} retired" if progress.retired else ""))
+            for widget in (label, bar, note):
+                if widget.isHidden():
+                    widget.show()
+        for widgets in self._progress_rows[len(groups) :]:
+            for widget in widgets:
+                widget.hide()
 
     def set_read_only(self, read_only: bool) -> None:
         for button in (self.move_button, self.checklist_button, self.stage_checklist_button):

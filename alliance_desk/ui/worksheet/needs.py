@@ -79,6 +79,8 @@ class NeedsPanel(QWidget):
         self.read_only = False
         self._alliance_names: dict[str, str] = {}
         self._benchmark_names: dict[str, str] | None = None  # both read again after a change
+        self._refreshing = False  # refresh shows the selected item once, at its end
+        self._feedback_locked: bool | None = None  # what feedback_date was last set to
         context.bridge.changed.connect(self._forget_names)
 
         self.person_combo = QComboBox()
@@ -111,7 +113,7 @@ class NeedsPanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((300, 240, 110, 130, 100, 140, 150)):
             header.resizeSection(column, width)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel()
         self.empty.setObjectName("needs_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -251,6 +253,14 @@ class NeedsPanel(QWidget):
             needs = portfolio.information_needs(
                 self.person, self.alliance, include_retired=self.show_retired.isChecked()
             )
+        self._refreshing = True
+        try:
+            self._fill(needs, selected)
+        finally:
+            self._refreshing = False
+        self._show_item()
+
+    def _fill(self, needs: list[InformationNeed], selected: InformationNeed | None) -> None:
         self.model.set_rows(needs)
         self.stack.setCurrentWidget(self.view if needs else self.empty)
         if self.person is None:
@@ -265,7 +275,6 @@ class NeedsPanel(QWidget):
             self.select(selected.id)
         elif needs:
             self.view.selectRow(0)
-        self._show_item()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -290,6 +299,10 @@ class NeedsPanel(QWidget):
 
     def items(self) -> list[InformationNeed]:
         return list(self.model.rows)
+
+    def _current_changed(self, *_args) -> None:
+        if not self._refreshing:
+            self._show_item()
 
     def _show_item(self) -> None:
         need = self.current()
@@ -320,7 +333,9 @@ class NeedsPanel(QWidget):
             self.buttons[key].setEnabled(has and not retired)
         self.buttons["retire"].setEnabled(has and not retired)
         self.buttons["reinstate"].setEnabled(has and retired)
-        self.feedback_date.set_read_only(not writable)
+        if self._feedback_locked != (not writable):  # re-styling it costs: only on a change
+            self._feedback_locked = not writable
+            self.feedback_date.set_read_only(not writable)
 
     def _history_html(self, need: InformationNeed | None) -> str:
         if need is None:

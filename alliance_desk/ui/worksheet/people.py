@@ -145,9 +145,9 @@ class PeopleList(QWidget):
 
     def set_rows(self, rows: list[PersonRow]) -> None:
         selected = self.current()
+        # the filter first: the proxy then sorts and filters the new rows once, on their reset
+        self.proxy.due = self._due_ids(rows) if self.only_due.isChecked() else None
         self.model.set_rows(rows)
-        self.proxy.due = self._due_ids() if self.only_due.isChecked() else None
-        self.proxy.invalidate()
         self._show_summary()
         if selected is not None:
             self.select(selected.id)
@@ -177,8 +177,9 @@ class PeopleList(QWidget):
                     return True
         return False
 
-    def _due_ids(self) -> set[str]:
-        return {r.id for r in self.model.rows if self.state_of(r.person) in (NEVER, STALE)}
+    def _due_ids(self, rows: list[PersonRow] | None = None) -> set[str]:
+        rows = self.model.rows if rows is None else rows
+        return {r.id for r in rows if self.state_of(r.person) in (NEVER, STALE)}
 
     def _only_due_toggled(self, on: bool) -> None:
         self.proxy.due = self._due_ids() if on else None
