@@ -12,7 +12,7 @@ from pathlib import Path
 from alliance_desk import __version__
 from alliance_desk.models import KINDS
 from alliance_desk.models.validation import ValidationError
-from alliance_desk.portfolio import Portfolio, PortfolioReadOnly
+from alliance_desk.portfolio import RENDER_OPEN, Portfolio, PortfolioReadOnly
 from alliance_desk.storage import errors, keychain, passphrase, paths
 from alliance_desk.storage.database import check_file
 
@@ -286,6 +286,9 @@ def _run_gui(args) -> int:
             raise UserError(
                 f"--screenshot needs the passphrase: use --passphrase-file or {passphrase.ENV}."
             )
+    opening = None
+    if args.screenshot and path is not None:  # SQLCipher derives the key while Qt loads
+        opening = Portfolio.open_beside(path, secret, **RENDER_OPEN)
     from alliance_desk.ui.app import run_gui
 
     return run_gui(
@@ -294,6 +297,7 @@ def _run_gui(args) -> int:
         screenshot=Path(args.screenshot) if args.screenshot else None,
         tab=args.tab,
         demo=args.demo,
+        opening=opening,
     )
 
 

@@ -6,6 +6,7 @@ announced to subscribers as a `Change` so views refresh what they show.
 """
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,6 +46,9 @@ from alliance_desk.storage import database, errors, lock, paths
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=Tracked)
 IDENTITY_FIELDS = {"id", "created_at", "updated_at", "updated_by", "deleted_at"}
+# how an off-screen render opens a file: read-only (no lock, never an upgrade or any other
+# write), a big file's whole-file check and health left for after the first paint
+RENDER_OPEN = {"read_only": True, "check_beside": True}
 
 
 class PortfolioReadOnly(Exception):
@@ -112,6 +116,32 @@ class Portfolio(
         if not opened.read_only:
             holds = lock.acquire(path)
         return cls(opened, holds)
+
+    @classmethod
+    def open_beside(
+        cls, path: Path | str, passphrase: str, **options: Any
+    ) -> Callable[[], "Portfolio"]:
+        """Start `open` in a thread and return a function that waits for the portfolio (or
+        raises open's error). SQLCipher derives the key (0.1-0.2 s) without holding Python, so
+        the caller loads the window's modules meanwhile."""
+        answer: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                answer["portfolio"] = cls.open(path, passphrase, **options)
+            except BaseException as exc:  # handed to the caller, who reports it
+                answer["error"] = exc
+
+        thread = threading.Thread(target=run, name="open-beside", daemon=True)
+        thread.start()
+
+        def opened() -> "Portfolio":
+            thread.join()
+            if "error" in answer:
+                raise answer.pop("error")
+            return answer["portfolio"]
+
+        return opened
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, name: str = "") -> "Portfolio":

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from alliance_desk import __version__
-from alliance_desk.portfolio import Portfolio
+from alliance_desk.portfolio import RENDER_OPEN, Portfolio
 from alliance_desk.storage import errors
 from alliance_desk.storage.database import writable_problem
 from alliance_desk.storage.paths import resource_path
@@ -124,11 +125,13 @@ def run_gui(
     screenshot: Path | None,
     tab: str | None,
     demo: bool,
+    opening: Callable[[], Portfolio] | None = None,
 ) -> int:
-    """The GUI entry point called by the CLI; returns the process exit code."""
+    """The GUI entry point called by the CLI; returns the process exit code. For a screenshot,
+    `opening` may be the file's opening, started already (Portfolio.open_beside)."""
     app = create_application()
     if screenshot is not None:
-        return render_screenshot(path, passphrase, screenshot, tab)
+        return render_screenshot(path, passphrase, screenshot, tab, opening)
     from alliance_desk.ui.main_window import MainWindow
 
     window = MainWindow()
@@ -139,23 +142,31 @@ def run_gui(
 
 
 def render_screenshot(
-    path: Path | None, passphrase: str | None, out: Path, tab: str | None = None
+    path: Path | None,
+    passphrase: str | None,
+    out: Path,
+    tab: str | None = None,
+    opening: Callable[[], Portfolio] | None = None,
 ) -> int:
     """Open `path` off-screen, show the first alliance and `tab`, save the window as PNG."""
-    from alliance_desk.ui.main_window import MainWindow
-
     title = find_tab_title(tab) if tab else None
     if tab and title is None:
         print(
             f"There is no tab named '{tab}'; choose one of: {', '.join(TAB_TITLES)}.",
             file=sys.stderr,
         )
+        if opening is not None:
+            _close_opened(opening)
         return 1
+    if path is not None and opening is None:  # opened while the window is built
+        opening = Portfolio.open_beside(path, passphrase or "", **RENDER_OPEN)
+    from alliance_desk.ui.main_window import MainWindow
+
     window = MainWindow(remember=False)
     try:
         if path is not None:
             try:
-                portfolio = _open_for_render(Path(path), passphrase or "")
+                portfolio = opening()
             except errors.StorageError as exc:
                 print(exc.message, file=sys.stderr)
                 return 1
@@ -185,9 +196,12 @@ def render_screenshot(
         QApplication.processEvents()
 
 
-def _open_for_render(path: Path, passphrase: str) -> Portfolio:
-    """Open read-only: a render takes no lock and never upgrades or otherwise writes the file."""
-    return Portfolio.open(path, passphrase, read_only=True, check_beside=True)
+def _close_opened(opening: Callable[[], Portfolio]) -> None:
+    """Wait for an opening no longer wanted and close what it opened."""
+    try:
+        opening().close()
+    except errors.StorageError:
+        pass
 
 
 def _picture_as_opened(window: "MainWindow", path: Path) -> None:

@@ -157,3 +157,20 @@ def test_app_tab_titles_are_found_case_insensitively():
     assert TAB_TITLES[0] == "Dashboard"
     assert find_tab_title(" risks ") == "Risks"
     assert find_tab_title("nope") is None
+
+
+def test_app_screenshot_through_the_command_line_with_a_wrong_passphrase(
+    qapp, portfolio_file, tmp_path, capsys
+):
+    """The command line starts opening the file before the window's modules load: its error
+    still reaches the user as one sentence, and an unknown tab still leaves no file open."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not it\n", encoding="utf-8")
+    out = tmp_path / "cli.png"
+    argv = [str(portfolio_file), "--passphrase-file", str(secret), "--screenshot", str(out)]
+    assert cli.main(argv) == 1
+    assert capsys.readouterr().err.strip() == f"The passphrase for {portfolio_file} is wrong."
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    assert cli.main([*argv, "--tab", "Gantt"]) == 1
+    assert "There is no tab named 'Gantt'" in capsys.readouterr().err
+    assert not out.exists()
