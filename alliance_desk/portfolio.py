@@ -243,7 +243,7 @@ class Portfolio(
 
     def integrity_findings(self) -> list[str]:
         """Full integrity, cipher and foreign-key checks; empty when the file is sound."""
-        self._end_read()
+        self._end_reads()
         return database.integrity_findings(self._opened.engine)
 
     def change_passphrase(self, new_passphrase: str) -> None:
@@ -251,7 +251,7 @@ class Portfolio(
         self._require_writable()
         if not new_passphrase:
             raise ValidationError("passphrase", "The new passphrase must not be empty.")
-        self._end_read()
+        self._end_reads()
         database.rekey(self._opened.engine, new_passphrase)
 
     def refresh_lock(self) -> None:
@@ -262,7 +262,7 @@ class Portfolio(
     def reload(self) -> None:
         """Forget cached records after another connection changed the file (a merge or sync);
         views reload on the Change with op "reloaded"."""
-        self._end_read()
+        self._end_reads()
         self._session.expire_all()
         self._announce(Change("", (), "reloaded"))
 
@@ -435,10 +435,12 @@ class Portfolio(
     # --- plumbing ------------------------------------------------------------------------
 
     def _require_writable(self) -> None:
+        """Every command that writes starts here, before it changes any record."""
         if self._session is None:
             raise RuntimeError("The portfolio is closed.")
         if self.read_only:
             raise PortfolioReadOnly(self.read_only_reason)
+        self._leave_read()  # the write then takes the write lock at its start
 
     def _register_device(self) -> None:
         device = self._session.get(Device, self.device_id)

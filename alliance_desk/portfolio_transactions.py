@@ -63,8 +63,7 @@ class Transactions:
         if self._batch is not None:
             yield
             return
-        self._leave_read()
-        self._end_read()
+        self._end_reads()
         self._batch = []
         self._batch_failure = None
         try:
@@ -133,15 +132,25 @@ class Transactions:
             self._session.commit()
 
     def _leave_read(self) -> None:
-        """Before a write inside reading(): end the shared read, so the write takes the write
-        lock at its start (begin_writing) instead of upgrading a read, which SQLite may refuse
-        at once. Edits already staged on records would be flushed by that commit, so then the
-        write carries on in the read's transaction, as a plain upgrade."""
+        """Before a write: end the read that reading() shares, and read one transaction at a
+        time again for the rest of the block. The write then takes the write lock at its start
+        (begin_writing) instead of upgrading a read, which SQLite refuses at once while another
+        program writes. Commands call this (through _require_writable) before they change any
+        record: a commit now would store such a change too early, so with changes staged the
+        read is left to the write."""
         session = self._session
-        if not self._reading or self._batch is not None or not session.in_transaction():
+        if not self._reading or self._batch is not None:
             return
-        if not (session.new or session.dirty or session.deleted):
+        if session.new or session.dirty or session.deleted:
+            return
+        self._reading = False
+        if session.in_transaction():
             session.commit()
+
+    def _end_reads(self) -> None:
+        """End any read transaction now, a shared one too (before a rekey, after a reload)."""
+        self._leave_read()
+        self._end_read()
 
 
 WRITE_FAILURES = ("database or disk is full", "disk i/o error")

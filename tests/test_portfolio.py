@@ -335,3 +335,28 @@ def test_writes_inside_a_reading_block_are_stored(portfolio, portfolio_file, hel
         assert reader.find_alliance(helios.id).name == "Helios Oncology Partners"
         assert reader.all(ActionItem) == []
         assert len(reader.all(ActionItem, include_deleted=True)) == 1
+
+
+def test_an_edit_inside_a_reading_block_waits_for_another_writer(portfolio, portfolio_file, helios):
+    """Another program holding the write lock for a moment: the edit waits its turn (as outside
+    a reading block) instead of failing with "database is locked"."""
+    import threading
+
+    from alliance_desk.storage import database
+
+    other = database.connect(portfolio_file, PASSPHRASE, "rw")
+    other.execute("PRAGMA busy_timeout = 5000")  # its commit waits for our reads, as ours would
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE alliance SET notes = 'from elsewhere'")
+    threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+    try:
+        with portfolio.reading():
+            portfolio.alliances()
+            portfolio.update(helios, name="Helios Oncology Partners")
+            action = portfolio.add(ActionItem, alliance_id=helios.id, title="Call the CMO")
+            portfolio.delete(action)
+    finally:
+        other.close()
+    with Portfolio.open(portfolio_file, PASSPHRASE, read_only=True) as reader:
+        assert reader.find_alliance(helios.id).name == "Helios Oncology Partners"
+        assert reader.all(ActionItem) == []

@@ -309,13 +309,14 @@ def _engine_for(conn: sqlcipher3.Connection, path: Path) -> Engine:
 def begin_writing(session) -> None:
     """Start the session's transaction as a writer (BEGIN IMMEDIATE) unless one is open.
 
+    "Open" means begun in SQLite: changing a record's attribute begins the Session's own
+    transaction without a BEGIN, so `in_transaction()` would wrongly say a writer had begun.
+
     A transaction that reads first and writes later cannot wait for another process's write
     lock (SQLite answers "database is locked" at once to avoid a deadlock); one that takes the
     write lock at its start simply waits (busy_timeout) like any other.
     """
-    if session.in_transaction():
-        return
-    engine = session.get_bind()
+    engine = session.get_bind()  # a transaction begun already keeps its BEGIN: no event fires
     engine.begin_immediately = True
     try:
         session.connection()

@@ -200,7 +200,7 @@ def _close_opened(opening: Callable[[], Portfolio]) -> None:
     """Wait for an opening no longer wanted and close what it opened."""
     try:
         opening().close()
-    except errors.StorageError:
+    except Exception:  # the file could not be opened: there is nothing to close
         pass
 
 

@@ -75,7 +75,7 @@ class InviteCommand(PortfolioCommand):
 
 def _without(items: list, places: list[int]) -> list:
     """`items` less those at `places` (ascending): a few slices, not a test per item (a
-    meeting invites a dozen of thousands of people)."""
+    meeting invites a dozen out of thousands of people)."""
     kept, start = [], 0
     for place in places:
         kept += items[start:place]

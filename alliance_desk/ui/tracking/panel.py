@@ -81,9 +81,10 @@ class RecordPanel(QWidget):
 
     @property
     def record(self) -> Tracked | None:
-        """The record shown, read now if the form was filled from the table's row of it."""
+        """The record shown, read now if the form was filled from the table's row of it (None
+        once the portfolio is closed)."""
         shown = self.shown_record
-        if self._record is None and shown is not None:
+        if self._record is None and shown is not None and not self.tab.context.portfolio.closed:
             self._record = self.tab.context.portfolio.get(self.tab.model, shown.id)
             if self._record is not None:
                 self.shown_record = self._record  # later reloads show the record itself
