@@ -71,6 +71,12 @@ CACHED_FROM = (HEALTH_KINDS - {"actions"}) | {"stakeholders"}
 # Kinds whose rows belong to one alliance: an edit recomputes that alliance's figures only
 # (a whole portfolio of 300 takes a second; one alliance a few milliseconds).
 PER_ALLIANCE = CACHED_FROM - {"benchmarks", "stakeholders"}
+# Portfolio-wide lists that every selection asks for and that seldom change, kept in the same
+# cache (_kept): the key each kind drops when a record of that kind changes.
+KEPT_LISTS = {
+    "checklist_templates": "checklist_templates",
+    "checklist_template_items": "retired_template_items",
+}
 _PORTFOLIO_FIGURES = ("all", "statuses", "warnings")
 
 
@@ -124,6 +130,11 @@ class HealthCommands:
     def live_benchmarks(self) -> list[Benchmark]:
         """Benchmark definitions in use (not retired), in their order."""
         return [b for b in self.all(Benchmark, order_by=Benchmark.position) if b.retired_on is None]
+
+    def benchmarks(self) -> list[Benchmark]:
+        """Every benchmark definition (retired ones too) in their order; kept until one
+        changes, so forms that offer them do not read them on every selection."""
+        return self._definitions()[0]
 
     def health_thresholds(self, alliance_id: str | None) -> dict[str, Thresholds]:
         """Per benchmark id, the thresholds that apply: the alliance's override where it has
@@ -240,6 +251,8 @@ class HealthCommands:
             self._health_cache = None
         elif change.kind == "stakeholders":
             cache.pop("people_index", None)
+        elif change.kind in KEPT_LISTS:
+            cache.pop(KEPT_LISTS[change.kind], None)
         elif change.kind in PER_ALLIANCE:
             cache.setdefault("pending", []).append(change)
             for key in _PORTFOLIO_FIGURES:
@@ -321,6 +334,16 @@ class HealthCommands:
             if getattr(self, "_batch", None) is None:  # inside a batch rows are changing
                 cache["definitions"] = kept
         return kept
+
+    def _kept(self, key: str, read: Callable[[], Any]) -> Any:
+        """`read()`, kept in the health cache under `key` until forget_health drops it (see
+        KEPT_LISTS); inside a batch, where rows are changing, always read afresh."""
+        cache = self._health_cache_dict()
+        if getattr(self, "_batch", None) is not None:
+            return read()
+        if key not in cache:
+            cache[key] = read()
+        return cache[key]
 
     def _health_cache_dict(self) -> dict[str, Any]:
         if self._health_cache is None:

@@ -58,7 +58,7 @@ class ChecklistInputs:
 
     templates: list[ChecklistTemplate]  # every template, deleted ones too
     items: list[ChecklistItem]  # the alliance's items, deleted ones too
-    retired: set[str]  # retired_template_item_ids
+    retired: frozenset[str]  # retired_template_item_ids
 
 
 class LifecycleCommands:
@@ -179,15 +179,21 @@ class LifecycleCommands:
             fields["done_on"] = done_on
         return self.update(item, **fields)
 
-    def retired_template_item_ids(self) -> set[str]:
-        """Template items retired (deleted ones too): their copies are shown as retired."""
+    def retired_template_item_ids(self) -> frozenset[str]:
+        """Template items retired (deleted ones too): their copies are shown as retired. Kept
+        until a template item changes."""
         item = ChecklistTemplateItem.__table__
         statement = select(item.c.id).where(item.c.retired_on.is_not(None))
-        return set(self._read(lambda s: s.connection().execute(statement).scalars().all()))
+        return self._kept(
+            "retired_template_items",
+            lambda: frozenset(
+                self._read(lambda s: s.connection().execute(statement).scalars().all())
+            ),
+        )
 
     def checklist_groups(self, alliance: Alliance) -> list[lifecycle.ChecklistGroup]:
         """The alliance's items by checklist, each with its progress (see insights)."""
-        templates = {t.id: t for t in self.all(ChecklistTemplate, include_deleted=True)}
+        templates = {t.id: t for t in self._every_template()}
         items = self.all(ChecklistItem, alliance_id=alliance.id)
         return lifecycle.group_items(items, templates, self.retired_template_item_ids())
 
@@ -195,10 +201,18 @@ class LifecycleCommands:
         """The reads behind one alliance's checklist_rows and checklist_overview, for a
         caller that shows both (the Lifecycle tab's table and header): three reads, not six."""
         return ChecklistInputs(
-            self.all(ChecklistTemplate, include_deleted=True),
+            self._every_template(),
             self.all(ChecklistItem, include_deleted=True, alliance_id=alliance_id),
             self.retired_template_item_ids(),
         )
+
+    def _every_template(self) -> list[ChecklistTemplate]:
+        """Every checklist template, deleted ones too: portfolio-wide, so kept until one
+        changes rather than read on every selection."""
+        kept = self._kept(
+            "checklist_templates", lambda: self.all(ChecklistTemplate, include_deleted=True)
+        )
+        return list(kept)
 
     def checklist_overview(
         self, alliance: Alliance, inputs: ChecklistInputs | None = None

@@ -10,6 +10,7 @@ from alliance_desk.models import (
     Benchmark,
     BenchmarkOverride,
     ChecklistItem,
+    ChecklistTemplate,
     ChecklistTemplateItem,
     StageChange,
 )
@@ -109,6 +110,32 @@ def test_a_template_item_retired_before_use_is_not_added_and_after_use_is_kept(s
 
     seeded.unretire_template_item(first)
     assert first.retired_on is None
+
+
+def test_the_kept_templates_and_retired_items_follow_edits_at_once(seeded, helios):
+    """Templates and retired template items are kept between selections (they are the same
+    for every alliance); a template added or an item retired or brought back shows at once,
+    and a batch sees its own additions."""
+    execution = find_template(seeded, stage="execution")
+    item = seeded.template_items(execution)[0]
+    seeded.move_stage(helios, "execution")
+    assert item.id not in seeded.checklist_inputs(helios.id).retired
+    seeded.retire_template_item(item)
+    assert item.id in seeded.checklist_inputs(helios.id).retired
+    assert seeded.checklist_rows(helios.id)[0].retired is True
+    seeded.unretire_template_item(item)
+    assert item.id not in seeded.checklist_inputs(helios.id).retired
+
+    audit = seeded.add(ChecklistTemplate, title="Audit readiness", kind="other", position=99)
+    assert audit.id in {t.id for t in seeded.checklist_inputs(helios.id).templates}
+    seeded.add_checklist_to(helios, audit)  # no items yet: nothing is added
+    own = seeded.add_own_item(helios, "Book the auditors", template_id=audit.id)
+    assert "Audit readiness" in [g.title for g in seeded.checklist_groups(helios)]
+    with seeded.batch():
+        later = seeded.add(ChecklistTemplate, title="Exit plan", kind="other", position=100)
+        assert later.id in {t.id for t in seeded.checklist_inputs(helios.id).templates}
+    assert later.id in {t.id for t in seeded.checklist_inputs(helios.id).templates}
+    assert own.template_id == audit.id
 
 
 def test_checklist_overview_is_the_groups_and_the_stage_checklist_still_missing(seeded, helios):

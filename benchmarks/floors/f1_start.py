@@ -3,7 +3,11 @@ passphrase, read the action rows, show a QMainWindow with a QTableView over a mi
 QAbstractTableModel, process events, print "painted" (the harness times the start up to that
 line, as for the app), save the window as PNG (as --screenshot does), exit.
 
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/floors/f1_start.py FILE OUT.png
+With --with-models it first imports SQLAlchemy with our models and Portfolio, and does the
+rest alike: not a floor, but the least a start costs while the first window is built on
+SQLAlchemy's ORM, as DESIGN.md has it (the harness reports it for information).
+
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/floors/f1_start.py FILE OUT.png [--with-models]
 (passphrase in ALLIANCE_DESK_PASSPHRASE)
 """
 
@@ -34,7 +38,9 @@ class Rows(QAbstractTableModel):
         return None
 
 
-def main(path: str, out: str) -> int:
+def main(path: str, out: str, with_models: bool = False) -> int:
+    if with_models:
+        import alliance_desk.portfolio  # noqa: F401 (SQLAlchemy, its ORM and our models)
     conn = sqlcipher3.connect(path)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.set_key(os.environ["ALLIANCE_DESK_PASSPHRASE"])
@@ -58,4 +64,4 @@ def main(path: str, out: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(sys.argv[1], sys.argv[2], "--with-models" in sys.argv[3:]))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QToo
 from alliance_desk import clock
 from alliance_desk.insights.status import is_open_action, is_overdue
 from alliance_desk.insights.tracking import QUADRANTS, is_due_soon, quadrant
-from alliance_desk.models import ActionItem, Benchmark, Stakeholder, SurveyRound, choices
+from alliance_desk.models import ActionItem, Stakeholder, SurveyRound, choices
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.ui.fields import ChoiceField, DateField, LineField, TextField, format_date
 from alliance_desk.ui.record_tab import Column, Row, choice_column, date_column, number_column
@@ -241,7 +241,7 @@ class ActionsTab(TrackingTab):
         self._follow_people()
         self._owners = dict(self._people_owners)
         form.field("owner").set_people(self._people_names)
-        benchmarks = sorted(portfolio.all(Benchmark), key=lambda b: b.name.casefold())
+        benchmarks = sorted(portfolio.benchmarks(), key=lambda b: b.name.casefold())
         form.field("benchmark_id").set_options([(b.id, b.name) for b in benchmarks])
         if form is not self.panel.form:  # the panel's follows the loaded action (load_extra)
             self._fill_origins(form, alliance_id)
