@@ -72,10 +72,10 @@ CACHED_FROM = (HEALTH_KINDS - {"actions"}) | {"stakeholders"}
 # (a whole portfolio of 300 takes a second; one alliance a few milliseconds).
 PER_ALLIANCE = CACHED_FROM - {"benchmarks", "stakeholders"}
 # Portfolio-wide lists that every selection asks for and that seldom change, kept in the same
-# cache (_kept): the key each kind drops when a record of that kind changes.
+# cache (_kept): the keys each kind drops when a record of that kind changes.
 KEPT_LISTS = {
-    "checklist_templates": "checklist_templates",
-    "checklist_template_items": "retired_template_items",
+    "checklist_templates": ("checklist_templates",),
+    "checklist_template_items": ("template_items", "retired_template_items"),
 }
 _PORTFOLIO_FIGURES = ("all", "statuses", "warnings")
 
@@ -252,7 +252,8 @@ class HealthCommands:
         elif change.kind == "stakeholders":
             cache.pop("people_index", None)
         elif change.kind in KEPT_LISTS:
-            cache.pop(KEPT_LISTS[change.kind], None)
+            for key in KEPT_LISTS[change.kind]:
+                cache.pop(key, None)
         elif change.kind in PER_ALLIANCE:
             cache.setdefault("pending", []).append(change)
             for key in _PORTFOLIO_FIGURES:

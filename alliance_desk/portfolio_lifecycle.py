@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from alliance_desk import clock
 from alliance_desk.insights import lifecycle
 from alliance_desk.models import (
@@ -180,15 +178,21 @@ class LifecycleCommands:
         return self.update(item, **fields)
 
     def retired_template_item_ids(self) -> frozenset[str]:
-        """Template items retired (deleted ones too): their copies are shown as retired. Kept
-        until a template item changes."""
-        item = ChecklistTemplateItem.__table__
-        statement = select(item.c.id).where(item.c.retired_on.is_not(None))
+        """Template items retired (deleted ones too): their copies are shown as retired."""
         return self._kept(
             "retired_template_items",
-            lambda: frozenset(
-                self._read(lambda s: s.connection().execute(statement).scalars().all())
-            ),
+            lambda: frozenset(i.id for i in self._every_template_item().values() if i.retired_on),
+        )
+
+    def template_item(self, ident: str) -> ChecklistTemplateItem | None:
+        """A template item by id, deleted ones too (an alliance's copy may outlive it)."""
+        return self._every_template_item().get(ident)
+
+    def _every_template_item(self) -> dict[str, ChecklistTemplateItem]:
+        """Every template item by id, deleted ones too: kept until one changes."""
+        return self._kept(
+            "template_items",
+            lambda: {i.id: i for i in self.all(ChecklistTemplateItem, include_deleted=True)},
         )
 
     def checklist_groups(self, alliance: Alliance) -> list[lifecycle.ChecklistGroup]:

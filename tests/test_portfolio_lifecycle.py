@@ -125,6 +125,9 @@ def test_the_kept_templates_and_retired_items_follow_edits_at_once(seeded, helio
     assert seeded.checklist_rows(helios.id)[0].retired is True
     seeded.unretire_template_item(item)
     assert item.id not in seeded.checklist_inputs(helios.id).retired
+    assert seeded.template_item(item.id) is item
+    step = seeded.add_template_item(execution, "Agree the audit plan", "With both CFOs")
+    assert seeded.template_item(step.id).guidance == "With both CFOs"
 
     audit = seeded.add(ChecklistTemplate, title="Audit readiness", kind="other", position=99)
     assert audit.id in {t.id for t in seeded.checklist_inputs(helios.id).templates}

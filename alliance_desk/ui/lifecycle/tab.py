@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from alliance_desk.insights.lifecycle import short_title, toggled_status
-from alliance_desk.models import Alliance, ChecklistItem, ChecklistTemplateItem, choices
+from alliance_desk.models import Alliance, ChecklistItem, choices
 from alliance_desk.portfolio_lifecycle import CheckRow
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import HINT_COLOUR, ChoiceField, DateField, TextField
@@ -175,9 +175,7 @@ class LifecycleTab(TrackingTab):
         if row is not None:
             parts.append(f"<span style='color:{HINT_COLOUR}'>{html.escape(row.checklist)}</span>")
         source = (
-            portfolio.get(ChecklistTemplateItem, record.template_item_id, include_deleted=True)
-            if record.template_item_id
-            else None
+            portfolio.template_item(record.template_item_id) if record.template_item_id else None
         )
         if source is not None and source.retired_on is not None:
             parts.append(f"<i>{RETIRED_TIP}</i>")

@@ -57,13 +57,10 @@ class SelectionReads:
             lambda: self.portfolio.tracking_rows(model, alliance_id),
         )
 
-    def meetings(self, alliance_id: str) -> list[Meeting]:
-        """portfolio.all(Meeting, alliance_id=alliance_id)."""
-        return self._kept(
-            alliance_id,
-            ("meetings",),
-            lambda: self.portfolio.all(Meeting, alliance_id=alliance_id),
-        )
+    def meetings(self, alliance_id: str) -> list[Any]:
+        """The alliance's live meetings as plain rows (id, title, held_on, deleted_at, ...):
+        the Meetings tab's own rows, so forms offering meetings share that read."""
+        return self.tracking_rows(Meeting, alliance_id)
 
     def stakeholders_of(self, alliance: Alliance) -> list[tuple[Stakeholder, str]]:
         return self._kept(

@@ -181,9 +181,10 @@ class TrackingTab(QWidget):
     def load_extra(self, record: Tracked | None) -> None:
         """Show `record` in the extra panel widget."""
 
-    def meeting_of(self, record: Any, meeting_id: str) -> Meeting | None:
-        """A meeting a record links to, deleted ones too: from the meetings read for the
-        selected alliance when it is one of them, else read by id."""
+    def meeting_of(self, record: Any, meeting_id: str) -> Any:
+        """A meeting a record links to, deleted ones too (a row or record with its title,
+        held_on and deleted_at, or None): from the meetings read for the selected alliance
+        when it is one of them, else read by id."""
         if self.alliance is not None and record.alliance_id == self.alliance.id:
             for meeting in self.reads.meetings(self.alliance.id):
                 if meeting.id == meeting_id:
