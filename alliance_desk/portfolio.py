@@ -159,6 +159,7 @@ class Portfolio(
         if self._session is None:
             return
         self.stop_health()
+        self._health_cache = None  # what it keeps was read from this file
         self._session.close()
         self._session = None
         self._opened.close()

@@ -131,11 +131,6 @@ class HealthCommands:
         """Benchmark definitions in use (not retired), in their order."""
         return [b for b in self.all(Benchmark, order_by=Benchmark.position) if b.retired_on is None]
 
-    def benchmarks(self) -> list[Benchmark]:
-        """Every benchmark definition (retired ones too) in their order; kept until one
-        changes, so forms that offer them do not read them on every selection."""
-        return self._definitions()[0]
-
     def health_thresholds(self, alliance_id: str | None) -> dict[str, Thresholds]:
         """Per benchmark id, the thresholds that apply: the alliance's override where it has
         one (each threshold separately), else the definition's."""

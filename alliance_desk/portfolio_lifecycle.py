@@ -265,7 +265,7 @@ class LifecycleCommands:
             live = [item for item in inputs.items if item.deleted_at is None]
         else:
             retired = self.retired_template_item_ids()
-            templates = {t.id: t for t in self.all(ChecklistTemplate, include_deleted=True)}
+            templates = {t.id: t for t in self._every_template()}
             equal = {"alliance_id": alliance_id} if alliance_id else {}
             live = self.all(ChecklistItem, **equal)
         wanted = set(ids) if ids is not None else None
@@ -344,10 +344,11 @@ class LifecycleCommands:
     # --- benchmarks and per-alliance thresholds --------------------------------------------
 
     def benchmarks(self, include_retired: bool = False) -> list[Benchmark]:
-        benchmarks = self.all(Benchmark, order_by=Benchmark.position)
-        if not include_retired:
-            benchmarks = [b for b in benchmarks if b.retired_on is None]
-        return benchmarks
+        """Benchmark definitions in their order, retired ones only if asked for: kept with the
+        health figures until a definition changes, so forms offering them do not read them
+        on every selection."""
+        kept = self._definitions()[0]
+        return [b for b in kept if include_retired or b.retired_on is None]
 
     def override_for(self, alliance: Alliance, benchmark: Benchmark) -> BenchmarkOverride | None:
         found = self.all(BenchmarkOverride, alliance_id=alliance.id, benchmark_id=benchmark.id)

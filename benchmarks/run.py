@@ -48,10 +48,12 @@ def run_child(args: list[str], env: dict[str, str]) -> str:
     return process.stdout
 
 
-def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+def run_measured(
+    args: list[str], env: dict[str, str], expect: str | None = None
+) -> tuple[float, float, float]:
     """Seconds until the process printed "painted" (its first painted window; PAINTED_MARK
     asks for the line), seconds until it ended, and its peak resident memory (MB, ru_maxrss of
-    this very child)."""
+    this very child). With `expect`, a line the process must print before "painted"."""
     start = time.perf_counter()
     process = subprocess.Popen(
         args,
@@ -65,13 +67,15 @@ def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float, fl
     for line in process.stdout:
         if painted is None and line.startswith("painted"):
             painted = time.perf_counter() - start
+        elif painted is None and expect is not None and line.startswith(expect):
+            expect = None
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     err = process.stderr.read()
     process.stdout.close()
     process.stderr.close()
-    if process.returncode != 0 or painted is None:
+    if process.returncode != 0 or painted is None or expect is not None:
         raise RuntimeError(f"{' '.join(args)} failed ({process.returncode}):\n{err[-3000:]}")
     return painted, wall, usage.ru_maxrss / 1024
 
@@ -131,7 +135,7 @@ class Bench:
             rss.append(peak)
             base.append(run_measured([*floor, str(self.work / f"f1-{run}.png")], self.env)[0])
             with_models = [*floor, str(self.work / f"f1m-{run}.png"), "--with-models"]
-            least.append(run_measured(with_models, self.env)[0])
+            least.append(run_measured(with_models, self.env, expect="models imported")[0])
         value, f1, models = median(ours), median(base), median(least)
         return [
             figure(

@@ -46,7 +46,7 @@ def test_start_is_timed_until_the_window_says_it_painted(tmp_path):
     assert start["floor"] > 0
     assert 0 < start["value"] < whole["value"]
     least = next(r for name, r in rows.items() if name.startswith("F1 with SQLAlchemy"))
-    assert least["floor"] == start["floor"] and least["value"] > 0  # the floor ran with models
+    assert least["value"] > 0  # the harness refuses a run that did not say it imported them
     assert rows["peak memory of the GUI with the large portfolio open"]["value"] > 50
 
 

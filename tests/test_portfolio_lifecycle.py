@@ -125,7 +125,6 @@ def test_the_kept_templates_and_retired_items_follow_edits_at_once(seeded, helio
     assert seeded.checklist_rows(helios.id)[0].retired is True
     seeded.unretire_template_item(item)
     assert item.id not in seeded.checklist_inputs(helios.id).retired
-    assert seeded.template_item(item.id) is item
     step = seeded.add_template_item(execution, "Agree the audit plan", "With both CFOs")
     assert seeded.template_item(step.id).guidance == "With both CFOs"
 
@@ -139,6 +138,39 @@ def test_the_kept_templates_and_retired_items_follow_edits_at_once(seeded, helio
         assert later.id in {t.id for t in seeded.checklist_inputs(helios.id).templates}
     assert later.id in {t.id for t in seeded.checklist_inputs(helios.id).templates}
     assert own.template_id == audit.id
+
+
+def test_a_failed_batch_leaves_no_template_behind_in_the_kept_lists(seeded, helios):
+    """What a batch reads is never kept: after it fails, its rows are gone from view too."""
+    with pytest.raises(RuntimeError):
+        with seeded.batch():
+            seeded.add(ChecklistTemplate, title="Ghost checklist", kind="other", position=99)
+            shown = [t.title for t in seeded.checklist_inputs(helios.id).templates]
+            assert "Ghost checklist" in shown
+            raise RuntimeError("the import stopped half-way")
+    shown = [t.title for t in seeded.checklist_inputs(helios.id).templates]
+    assert "Ghost checklist" not in shown and len(shown) == len(set(shown))
+
+
+def test_benchmarks_are_kept_but_a_retired_one_leaves_the_list_at_once(seeded):
+    every = seeded.benchmarks(include_retired=True)
+    trust = next(b for b in every if b.key == "trust")
+    assert trust in seeded.benchmarks()
+    seeded.update(trust, retired_on=clock.today())
+    assert trust not in seeded.benchmarks()
+    assert [b.id for b in seeded.benchmarks(include_retired=True)] == [b.id for b in every]
+    seeded.benchmarks().clear()  # a caller's own copy: the kept list is untouched
+    assert len(seeded.benchmarks()) == len(every) - 1
+
+
+def test_nothing_kept_is_answered_once_the_file_is_closed(seeded, helios):
+    seeded.checklist_inputs(helios.id)
+    seeded.benchmarks()
+    seeded.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        seeded.benchmarks()
+    with pytest.raises(RuntimeError, match="closed"):
+        seeded.checklist_inputs(helios.id)
 
 
 def test_checklist_overview_is_the_groups_and_the_stage_checklist_still_missing(seeded, helios):

@@ -41,6 +41,8 @@ class Rows(QAbstractTableModel):
 def main(path: str, out: str, with_models: bool = False) -> int:
     if with_models:
         import alliance_desk.portfolio  # noqa: F401 (SQLAlchemy, its ORM and our models)
+
+        print("models imported", flush=True)  # the harness checks it ran this way
     conn = sqlcipher3.connect(path)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.set_key(os.environ["ALLIANCE_DESK_PASSPHRASE"])

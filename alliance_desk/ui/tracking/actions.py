@@ -241,7 +241,8 @@ class ActionsTab(TrackingTab):
         self._follow_people()
         self._owners = dict(self._people_owners)
         form.field("owner").set_people(self._people_names)
-        benchmarks = sorted(portfolio.benchmarks(), key=lambda b: b.name.casefold())
+        every = portfolio.benchmarks(include_retired=True)  # an old action may name a retired one
+        benchmarks = sorted(every, key=lambda b: b.name.casefold())
         form.field("benchmark_id").set_options([(b.id, b.name) for b in benchmarks])
         if form is not self.panel.form:  # the panel's follows the loaded action (load_extra)
             self._fill_origins(form, alliance_id)
