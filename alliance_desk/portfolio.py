@@ -35,6 +35,7 @@ from alliance_desk.models.validation import ValidationError, validate
 from alliance_desk.portfolio_health import HealthCommands
 from alliance_desk.portfolio_lifecycle import LifecycleCommands
 from alliance_desk.portfolio_practice import PracticeCommands
+from alliance_desk.portfolio_review import ReviewCommands
 from alliance_desk.portfolio_statements import all_query, get_record
 from alliance_desk.portfolio_surveys import SurveyCommands
 from alliance_desk.portfolio_tracking import TrackingCommands
@@ -67,6 +68,7 @@ class Portfolio(
     TrackingCommands,
     SurveyCommands,
     HealthCommands,
+    ReviewCommands,
     LifecycleCommands,
     PracticeCommands,
     Transactions,
