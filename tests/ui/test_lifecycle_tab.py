@@ -62,6 +62,16 @@ def move_to(qtbot, tab, stage: str):
     return dialog
 
 
+def add_checklist(qtbot, tab, key: str):
+    """Add another checklist through the header's button and its dialog."""
+    qtbot.mouseClick(tab.header.checklist_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_dialog(qtbot, tab)
+    dialog.select_key(key)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, tab)
+    return dialog
+
+
 def test_a_new_alliance_shows_its_stage_and_offers_its_stage_checklist(tab, qtbot):
     assert "Helios Oncology is in <b>Formation</b>" in tab.header.stage_label.text()
     assert tab.header.progress_texts == []
@@ -179,11 +189,7 @@ def test_the_panel_edits_status_note_owner_and_date_each_undoable(tab, context, 
 
 
 def test_add_checklist_and_add_item_through_their_dialogs(tab, context, alliance, qtbot):
-    qtbot.mouseClick(tab.header.checklist_button, Qt.MouseButton.LeftButton)
-    dialog = wait_for_dialog(qtbot, tab)
-    dialog.select_key("growth_readiness")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, tab)
+    add_checklist(qtbot, tab, "growth_readiness")
     assert tab.header.progress_texts == ["Growth readiness: 0 of 9 done"]
 
     tab.dialog = None
@@ -222,11 +228,7 @@ def shown_progress(tab) -> list[tuple[str, ...]]:
 
 
 def test_progress_rows_follow_the_alliance_shown(tab, context, alliance, qtbot):
-    qtbot.mouseClick(tab.header.checklist_button, Qt.MouseButton.LeftButton)
-    dialog = wait_for_dialog(qtbot, tab)
-    dialog.select_key("growth_readiness")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, tab)
+    add_checklist(qtbot, tab, "growth_readiness")
     move_to(qtbot, tab, "governance")
     both = [
         ("Governance", "0/10", "0 of 10 done"),
