@@ -1,8 +1,5 @@
 """Alliance Desk: an offline, encrypted workbench for alliance managers."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("alliance-desk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written: pyproject.toml reads it from here. A literal, because
+# asking the package metadata (importlib.metadata) cost every start about 50 ms.
+__version__ = "0.1.0"
