@@ -84,6 +84,7 @@ class Portfolio(
         self._batch: list[Change] | None = None
         self._batch_failure: BaseException | None = None
         self._reading = False
+        self.beside_started = False  # start_beside has run
         self.device_id = paths.device_id()
         info = self._read_scalar(select(PortfolioInfo).limit(1))
         if info is None and not self.read_only:
@@ -188,6 +189,7 @@ class Portfolio(
         and, after `defer_health`, its health (no-op when there is none)."""
         if self.closed:
             return
+        self.beside_started = True
         if self._opened.check is not None:
             self._opened.check.start()
         self._start_health()

@@ -2,6 +2,8 @@
 window has painted. What arrives must be exactly what the window's own connection would compute,
 edits made meanwhile included; in the window, the Dashboard and the sidebar fill in."""
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -107,3 +109,45 @@ def test_the_window_fills_in_health_once_it_is_worked_out(demo_file, monkeypatch
     tooltip = first.data(Qt.ItemDataRole.ToolTipRole)
     assert "Health: " in tooltip and "being worked out" not in tooltip
     assert first.data(HealthRole).alpha() == 255
+
+
+def test_the_work_beside_waits_until_the_opened_window_has_painted(demo_file, monkeypatch, qtbot):
+    """A big file's health and whole-file check would slow the window's first paint: they
+    start once it is on screen, however long the opening took."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from tests.ui.shell_support import make_window
+
+    class PaintWatcher(QObject):
+        started_at_paint: list[bool] = []
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                self.started_at_paint.append(window.portfolio.beside_started)
+            return False
+
+    monkeypatch.setattr(database, "CHECK_BESIDE_FROM", 0)
+    window = make_window(qtbot, [])
+    watcher = PaintWatcher()
+    window.workspace.installEventFilter(watcher)
+    with qtbot.waitSignal(window.first_painted):
+        assert window.open_path(demo_file, "demo")
+        time.sleep(0.3)  # an opening that took long: a timer would be due by now
+        assert not window.portfolio.beside_started
+    assert watcher.started_at_paint[:1] == [False]
+    assert window.portfolio.beside_started
+    window.workspace.removeEventFilter(watcher)
+    qtbot.waitUntil(lambda: not window.beside_timer.isActive(), timeout=10_000)
+
+
+def test_a_window_never_painted_starts_the_work_beside_all_the_same(demo_file, monkeypatch, qtbot):
+    from alliance_desk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(database, "CHECK_BESIDE_FROM", 0)
+    window = MainWindow(remember=False)  # never shown
+    qtbot.addWidget(window)
+    assert window.open_path(demo_file, "demo")
+    assert not window.portfolio.beside_started
+    qtbot.waitUntil(lambda: window.portfolio.beside_started, timeout=5_000)
+    portfolio = window.portfolio
+    qtbot.waitUntil(lambda: not (portfolio.health_computing or portfolio.checking), timeout=10_000)

@@ -8,12 +8,13 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QStackedWidget,
+    QWidget,
 )
 
 from alliance_desk.portfolio import Change, Portfolio
@@ -35,7 +36,7 @@ APP_NAME = "Alliance Desk"
 EDIT_FAILED_TITLE = "Undo or redo failed"
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
 BESIDE_POLL_MS = 50
-BESIDE_AFTER_MS = 100  # a big file's health and whole-file check start after the first paint
+BESIDE_UNPAINTED_MS = 1000  # a window never painted (hidden) starts the work beside it anyway
 
 
 @dataclass
@@ -46,8 +47,43 @@ class _LockChoice:
     take_over: bool = False
 
 
+class AfterFirstPaint(QObject):
+    """Calls `then` once, on the event loop's pass after `widget` is first painted (the paint
+    is then on screen), or after `unpainted_ms` when it never is. `cancel` stops it."""
+
+    def __init__(self, widget: QWidget, then, unpainted_ms: int):
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        widget.installEventFilter(self)
+        self._timer = QTimer(self, singleShot=True, interval=unpainted_ms)
+        self._timer.timeout.connect(self._run)
+        self._timer.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            self._timer.start(0)
+        return False
+
+    def cancel(self) -> None:
+        self._then = None
+        self._timer.stop()
+        self._run()
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        self._widget.removeEventFilter(self)
+        self.deleteLater()
+        if then is not None:
+            then()
+
+
 class MainWindow(PromptingWindow):
     """The welcome screen or one open portfolio; menus, toolbar and status bar around it."""
+
+    # an opened portfolio's first paint is done; the work left for after it starts now
+    first_painted = Signal()
 
     def __init__(self, settings: AppSettings | None = None, remember: bool = True):
         super().__init__()
@@ -93,6 +129,7 @@ class MainWindow(PromptingWindow):
         self.beside_timer.setInterval(BESIDE_POLL_MS)
         self.beside_timer.timeout.connect(self._follow_beside)
         self._health_coming = False
+        self._after_paint: AfterFirstPaint | None = None
 
         self._restore_layout()
         self.show_archived_action.setChecked(self.settings.show_archived)
@@ -219,14 +256,15 @@ class MainWindow(PromptingWindow):
         if not portfolio.read_only:
             self.lock_timer.start()
         self.beside_timer.start()  # until the health and the whole-file check (if any) are in
-        QTimer.singleShot(BESIDE_AFTER_MS, portfolio.start_beside)  # once the window has painted
         if portfolio.backup_path is not None:
             self.status(f"The file was upgraded; a copy from before is at {portfolio.backup_path}.")
         else:
             how = " read-only" if portfolio.read_only else ""
             self.status(f"Opened {portfolio.path.name}{how}.")
         self._update_actions(ask_keyring=False)
-        QTimer.singleShot(BESIDE_AFTER_MS, self._update_forget_action)  # after the first paint
+        self._after_paint = AfterFirstPaint(
+            self.workspace, self._after_first_paint, BESIDE_UNPAINTED_MS
+        )
         # What is alive now lives as long as the portfolio is open: the garbage collector need
         # not walk it again (a full collection over it paused the window for 0.1-0.2 s).
         gc.freeze()
@@ -238,6 +276,9 @@ class MainWindow(PromptingWindow):
         self._save_layout()
         self.lock_timer.stop()
         self.beside_timer.stop()
+        if self._after_paint is not None:
+            self._after_paint.cancel()
+            self._after_paint = None
         self.undo_stack.clear()
         self.workspace.clear()
         if self.bridge is not None:
@@ -248,6 +289,16 @@ class MainWindow(PromptingWindow):
         gc.unfreeze()  # what the closed portfolio held can be collected again
         self._passphrase = None
         self._show_welcome()
+
+    def _after_first_paint(self) -> None:
+        """What can wait until the opened portfolio is on screen: a big file's health and
+        whole-file check (in threads), and asking the keyring (its first question loads its
+        backends: 0.1-0.3 s)."""
+        self._after_paint = None
+        self.first_painted.emit()
+        if self.portfolio is not None:
+            self.portfolio.start_beside()
+            self._update_forget_action()
 
     def _follow_beside(self) -> None:
         """Follow what a big file works out beside the window. Its health: the Dashboard and
@@ -275,7 +326,7 @@ class MainWindow(PromptingWindow):
         does, so the picture is complete); returns what the whole-file check found wrong."""
         if self.portfolio is None:
             return None
-        self.portfolio.start_beside()  # both at once, if the timer has not started them yet
+        self.portfolio.start_beside()  # both at once, if the first paint has not started them
         problem = self.portfolio.damage(wait=True)
         if problem is None:
             self.portfolio.health_statuses()  # waits for the health worked out beside
@@ -428,7 +479,7 @@ class MainWindow(PromptingWindow):
 
     def _update_forget_action(self) -> None:
         """Forget… is offered when the keyring holds this file's passphrase (the first question
-        to a keyring can take a tenth of a second: opening asks it after the first paint)."""
+        to a keyring is slow: opening asks it after the first paint)."""
         portfolio = self.portfolio
         remembered = portfolio is not None and keychain.recall(portfolio.path) is not None
         self.forget_action.setEnabled(remembered)
