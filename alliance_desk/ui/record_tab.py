@@ -5,6 +5,7 @@ sortable, filterable table and reloads when the bridge reports a change of a kin
 A `RecordTab` stacks one or more of them for the selected alliance.
 """
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,6 +43,8 @@ from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, format_date, form
 SORT_ROLE = Qt.ItemDataRole.UserRole
 NO_ALLIANCE_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
 MAX_INITIAL_COLUMN_WIDTH = 260
+SIZED_FROM_ROWS = 1000  # a column fits the texts of this many rows, as Qt's own fit does
+CELL_PADDING = 6  # what Qt's item delegate adds around a cell's text
 MIN_WIDE_COLUMN_WIDTH = 240  # the title or name column, when space is short
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -191,6 +194,15 @@ class RecordTableModel(QAbstractTableModel):
             if self.columns[section].align == CENTRE:
                 return CENTRED  # right-aligned header text would run under the sort arrow
         return None
+
+
+def _widest(metrics: QFontMetricsF, texts: set[str]) -> int:
+    """The width Qt's sizeHintForColumn gives cells with these texts, measured directly (Qt
+    asks the model for every role of every cell: 60 ms for the Dashboard's two tables)."""
+    if not texts:
+        return 0
+    widest = max(metrics.horizontalAdvance(line) for text in texts for line in text.split("\n"))
+    return math.ceil(widest) + CELL_PADDING
 
 
 # --- the widgets ----------------------------------------------------------------------------
@@ -350,11 +362,13 @@ class RecordTable(QWidget):
         self._sized = True
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()
+        cell_metrics = QFontMetricsF(self.view.font())
+        rows = self.model.rows[:SIZED_FROM_ROWS]
         for section, column in enumerate(self.spec.columns):
             if section == self.spec.wide_column:
                 continue  # it takes whatever room the others leave
             words = max(metrics.horizontalAdvance(line) for line in column.header.split("\n"))
-            cells = self.view.sizeHintForColumn(section)
+            cells = _widest(cell_metrics, {column.display(row) or "" for row in rows})
             width = max(cells, words + 22) + 6
             header.resizeSection(section, min(width, MAX_INITIAL_COLUMN_WIDTH))
         self._fit_wide_column()
