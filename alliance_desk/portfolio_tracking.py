@@ -44,6 +44,7 @@ class TrackingCommands:
         ids: Iterable[str] | None = None,
         include_archived: bool = False,
         fields: Sequence[str] | None = None,
+        status: str | None = None,
     ) -> list[Row]:
         """Plain rows of a daily-record kind (actions, milestones, risks, decisions, meetings,
         payments), for tables of any size: every column plus `alliance_name`.
@@ -55,7 +56,7 @@ class TrackingCommands:
 
         With `fields` (column names), the rows hold only those and `alliance_id`, in no
         particular order: figures across the portfolio need three columns of 30,000 actions,
-        not their texts.
+        not their texts. With `status`, only the records in that status.
         """
         statement = _tracking_statement(
             model,
@@ -63,12 +64,15 @@ class TrackingCommands:
             ids is not None,
             include_archived,
             None if fields is None else tuple(fields),
+            status is not None,
         )
         params: dict[str, Any] = {}
         if alliance_id is not None:
             params["alliance_id"] = alliance_id
         if ids is not None:
             params["ids"] = list(ids)
+        if status is not None:
+            params["status"] = status
         # Core execution: plain rows without the ORM's loading step (a fifth faster)
         return self._read(lambda s: s.connection().execute(statement, params).all())
 
@@ -124,7 +128,7 @@ class TrackingCommands:
         """Pending decisions of every working alliance, soonest due first (overdue ones first
         of all; those without a due date last); with `within_days`, only those due by then."""
         today = today or clock.today()
-        rows = [r for r in self.tracking_rows(Decision) if r.status == "pending"]
+        rows = self.tracking_rows(Decision, status="pending")
         if within_days is not None:
             horizon = today + timedelta(days=within_days)
             rows = [r for r in rows if r.due_date is not None and r.due_date <= horizon]
@@ -305,9 +309,11 @@ def _tracking_statement(
     by_ids: bool,
     include_archived: bool,
     fields: tuple[str, ...] | None,
+    by_status: bool = False,
 ) -> Select:
-    """The query of tracking_rows, built once per shape: the alliance id and the ids are bound
-    parameters (building a statement took half the time of reading an alliance's rows)."""
+    """The query of tracking_rows, built once per shape: the alliance id, the ids and the status
+    are bound parameters (building a statement took half the time of reading an alliance's
+    rows)."""
     table = model.__table__
     if fields is not None:
         columns = [table.c.alliance_id, *(table.c[name] for name in fields)]
@@ -323,6 +329,8 @@ def _tracking_statement(
         statement = statement.where(Alliance.archived_at.is_(None))
     if by_ids:
         statement = statement.where(table.c.id.in_(bindparam("ids", expanding=True)))
+    if by_status:
+        statement = statement.where(table.c.status == bindparam("status"))
     if fields is None:
         statement = statement.order_by(table.c.created_at)
     return statement
