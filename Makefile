@@ -55,7 +55,7 @@ dist: $(DIST_STAMP)
 # command, in a fresh settings folder that is removed afterwards. The screenshot stays in build/.
 dist-test: dist
 	@home="$$(mktemp -d)"; trap 'rm -rf "$$home"' EXIT; set -e; \
-	want="Alliance Desk $$(sed -n 's/^version = "\(.*\)"$$/\1/p' pyproject.toml | head -1)"; \
+	want="Alliance Desk $$(sed -n 's/^__version__ = "\(.*\)"$$/\1/p' alliance_desk/__init__.py)"; \
 	got="$$($(BUILT) --version)"; \
 	if [ "$$got" != "$$want" ]; then echo "FAIL: --version says '$$got', not '$$want'"; exit 1; fi; \
 	echo "ok: $(BUILT) --version says $$got"; \

@@ -50,9 +50,7 @@ class Run:
 
 
 def check_version(run: Run) -> str:
-    if __version__ == "0.0.0":
-        raise CheckFailed("the package metadata is missing, so the version is unknown (0.0.0)")
-    return f"version {__version__}"
+    return f"version {__version__}"  # a literal in the package: named, not checked
 
 
 def check_resources(run: Run) -> str:

@@ -119,7 +119,9 @@ def test_the_work_beside_waits_until_the_opened_window_has_painted(demo_file, mo
     from tests.ui.shell_support import make_window
 
     class PaintWatcher(QObject):
-        started_at_paint: list[bool] = []
+        def __init__(self):
+            super().__init__()
+            self.started_at_paint: list[bool] = []
 
         def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
             if event.type() == QEvent.Type.Paint:
@@ -148,6 +150,7 @@ def test_a_window_never_painted_starts_the_work_beside_all_the_same(demo_file, m
     qtbot.addWidget(window)
     assert window.open_path(demo_file, "demo")
     assert not window.portfolio.beside_started
-    qtbot.waitUntil(lambda: window.portfolio.beside_started, timeout=5_000)
+    with qtbot.assertNotEmitted(window.first_painted):  # nothing was painted
+        qtbot.waitUntil(lambda: window.portfolio.beside_started, timeout=5_000)
     portfolio = window.portfolio
     qtbot.waitUntil(lambda: not (portfolio.health_computing or portfolio.checking), timeout=10_000)

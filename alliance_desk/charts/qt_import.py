@@ -3,7 +3,7 @@
 Importing PySide6 installs an import hook (for its opt-in `from __feature__ import ...`) that
 asks of every module imported later whether its source mentions "PySide6", through
 `inspect.getsource`: each module's file is read, decoded, split into lines and kept in
-linecache. That cost the start about 35 ms (136 modules) and the first chart as much again
+linecache. That cost the start about 35-45 ms (136 modules) and the first chart as much again
 (234 modules, pyqtgraph and NumPy). Here the same question gets the same answer from the file's
 bytes. Should PySide6 change that hook, this module leaves it as it is.
 """

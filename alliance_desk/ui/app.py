@@ -187,7 +187,7 @@ def render_screenshot(
         window.show()
         for _ in range(3):  # layouts settle over a few passes; charts may lay out late
             QApplication.processEvents()
-        say_painted()  # a window without a portfolio says it after these passes
+        say_painted()  # if first_painted has not said it (a window without a portfolio)
         problem = window.wait_beside()
         if problem is not None:
             print(problem.message, file=sys.stderr)

@@ -48,13 +48,15 @@ class _LockChoice:
 
 
 class AfterFirstPaint(QObject):
-    """Calls `then` once, on the event loop's pass after `widget` is first painted (the paint
-    is then on screen), or after `unpainted_ms` when it never is. `cancel` stops it."""
+    """Calls `then(True)` once, on the event loop's pass after `widget` is first painted (the
+    paint is then on screen), or `then(False)` after `unpainted_ms` when it has not been
+    painted by then (a hidden window). `cancel` stops it."""
 
     def __init__(self, widget: QWidget, then, unpainted_ms: int):
         super().__init__(widget)
         self._widget = widget
         self._then = then
+        self._painted = False
         widget.installEventFilter(self)
         self._timer = QTimer(self, singleShot=True, interval=unpainted_ms)
         self._timer.timeout.connect(self._run)
@@ -63,6 +65,7 @@ class AfterFirstPaint(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint:
             self._widget.removeEventFilter(self)
+            self._painted = True
             self._timer.start(0)
         return False
 
@@ -76,13 +79,13 @@ class AfterFirstPaint(QObject):
         self._widget.removeEventFilter(self)
         self.deleteLater()
         if then is not None:
-            then()
+            then(self._painted)
 
 
 class MainWindow(PromptingWindow):
     """The welcome screen or one open portfolio; menus, toolbar and status bar around it."""
 
-    # an opened portfolio's first paint is done; the work left for after it starts now
+    # an opened portfolio's first paint is done (the work left for after it starts next)
     first_painted = Signal()
 
     def __init__(self, settings: AppSettings | None = None, remember: bool = True):
@@ -290,12 +293,13 @@ class MainWindow(PromptingWindow):
         self._passphrase = None
         self._show_welcome()
 
-    def _after_first_paint(self) -> None:
+    def _after_first_paint(self, painted: bool) -> None:
         """What can wait until the opened portfolio is on screen: a big file's health and
         whole-file check (in threads), and asking the keyring (its first question loads its
-        backends: 0.1-0.3 s)."""
+        backends: 0.1-0.3 s). `painted` is False for a window not painted in time."""
         self._after_paint = None
-        self.first_painted.emit()
+        if painted:
+            self.first_painted.emit()
         if self.portfolio is not None:
             self.portfolio.start_beside()
             self._update_forget_action()

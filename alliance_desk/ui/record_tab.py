@@ -5,10 +5,10 @@ sortable, filterable table and reloads when the bridge reports a change of a kin
 A `RecordTab` stacks one or more of them for the selected alliance.
 """
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from math import ceil
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,8 +44,6 @@ from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, format_date, form
 SORT_ROLE = Qt.ItemDataRole.UserRole
 NO_ALLIANCE_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
 MAX_INITIAL_COLUMN_WIDTH = 260
-SIZED_FROM_ROWS = 1000  # a column fits the texts of this many rows, as Qt's own fit does
-CELL_PADDING = 6  # what Qt's item delegate adds around a cell's text
 MIN_WIDE_COLUMN_WIDTH = 240  # the title or name column, when space is short
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -194,15 +193,6 @@ class RecordTableModel(QAbstractTableModel):
             if self.columns[section].align == CENTRE:
                 return CENTRED  # right-aligned header text would run under the sort arrow
         return None
-
-
-def _widest(metrics: QFontMetricsF, texts: set[str]) -> int:
-    """The width Qt's sizeHintForColumn gives cells with these texts, measured directly (Qt
-    asks the model for every role of every cell: 60 ms for the Dashboard's two tables)."""
-    if not texts:
-        return 0
-    widest = max(metrics.horizontalAdvance(line) for text in texts for line in text.split("\n"))
-    return math.ceil(widest) + CELL_PADDING
 
 
 # --- the widgets ----------------------------------------------------------------------------
@@ -357,20 +347,12 @@ class RecordTable(QWidget):
         self.stack.setCurrentIndex(1 if rows else 0)
 
     def _size_columns(self) -> None:
-        """Fit columns to their cells and header words (Qt's own fit reserves room for the
-        sort arrow in every header, which makes short columns far too wide)."""
+        """Fit columns to the texts of the first rows shown and to their header words (Qt's
+        own fit asks the model for seven roles of each cell, and reserves room for the sort
+        arrow in every header, which makes short columns far too wide)."""
         self._sized = True
-        header = self.view.horizontalHeader()
-        metrics = header.fontMetrics()
-        cell_metrics = QFontMetricsF(self.view.font())
-        rows = self.model.rows[:SIZED_FROM_ROWS]
-        for section, column in enumerate(self.spec.columns):
-            if section == self.spec.wide_column:
-                continue  # it takes whatever room the others leave
-            words = max(metrics.horizontalAdvance(line) for line in column.header.split("\n"))
-            cells = _widest(cell_metrics, {column.display(row) or "" for row in rows})
-            width = max(cells, words + 22) + 6
-            header.resizeSection(section, min(width, MAX_INITIAL_COLUMN_WIDTH))
+        rows = self.visible_rows()[: self.view.horizontalHeader().resizeContentsPrecision()]
+        fit_columns(self.view, self.spec.columns, rows, self.spec.wide_column)
         self._fit_wide_column()
 
     def _fit_wide_column(self) -> None:
@@ -477,3 +459,74 @@ def _table_view(model: QSortFilterProxyModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
+
+
+# --- fitting columns to their texts ---------------------------------------------------------
+
+
+def fit_columns(
+    view: QAbstractItemView,
+    columns: list[Column],
+    rows: list[Row],
+    wide_column: int,
+    caps: dict[str, int] | None = None,
+) -> None:
+    """Fit each column but the wide one to its cells in `rows` and its header words (plus room
+    for the sort arrow), at most its cap (by header) or MAX_INITIAL_COLUMN_WIDTH."""
+    header = view.horizontalHeader()
+    cells = _CellWidths(view)
+    words = _measured(header.font(), integral=True)
+    metrics = None
+    for section, column in enumerate(columns):
+        if section == wide_column:
+            continue  # it takes whatever room the others leave
+        lines = column.header.split("\n")
+        if any(line not in words for line in lines):
+            metrics = metrics or header.fontMetrics()
+            for line in lines:
+                words[line] = metrics.horizontalAdvance(line)
+        width = max(
+            cells.widest({column.display(row) for row in rows}), max(map(words.get, lines)) + 22
+        )
+        cap = (caps or {}).get(column.header, MAX_INITIAL_COLUMN_WIDTH)
+        header.resizeSection(section, min(width + 6, cap))
+
+
+def cells_width(view: QAbstractItemView, texts: Iterable[str]) -> int:
+    """The width Qt's sizeHintForColumn gives cells showing `texts` on one line (plain text, no
+    icon, no grid), measured here: Qt asks each cell's delegate for a size, seven roles a cell."""
+    return _CellWidths(view).widest(texts)
+
+
+class _CellWidths:
+    """cells_width for several columns of one view: the font and margins looked up once."""
+
+    def __init__(self, view: QAbstractItemView):
+        self.font = view.font()
+        self.measured = _measured(self.font)
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+        self.margins = 2 * (margin + 1)
+
+    def widest(self, texts: Iterable[str]) -> int:
+        texts = texts if isinstance(texts, set | frozenset | list | tuple) else list(texts)
+        measured = self.measured
+        missing = [text for text in texts if text not in measured]
+        if missing:
+            metrics = QFontMetricsF(self.font)
+            for text in missing:
+                measured[text] = metrics.horizontalAdvance(text)
+        return ceil(max((measured[text] for text in texts), default=0.0)) + self.margins
+
+
+_WIDTHS: dict[tuple[str, bool], dict[str, float]] = {}  # font -> text -> its width
+WIDTHS_KEPT = 50_000  # texts remembered per font before starting afresh
+
+
+def _measured(font: QFont, integral: bool = False) -> dict[str, float]:
+    """The widths of texts measured in `font` so far (`integral`: by QFontMetrics, in whole
+    pixels): the same texts come back (statuses, dates, owners, headers) as alliances are
+    selected one after another."""
+    widths = _WIDTHS.setdefault((font.key(), integral), {})
+    if len(widths) > WIDTHS_KEPT:
+        widths.clear()
+    return widths

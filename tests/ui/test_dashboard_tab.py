@@ -151,3 +151,20 @@ def test_counts_from_groups_of_alike_actions_equal_counts_over_every_action(demo
                 expected.overdue_actions,
             ), row.alliance.name
         assert sum(row.counts.overdue_actions for row in rows) > 0 or days < 0
+
+
+def test_dashboard_columns_fit_their_texts_and_short_columns_stay_narrow(portfolio, dashboard):
+    portfolio.add_alliance("Atlas Data", stage="evaluation")
+    dashboard.show()
+    dashboard.table.refresh()
+    model, view = dashboard.table.model, dashboard.table.view
+    header = view.horizontalHeader()
+    names = [column.header for column in dashboard.table.spec.columns]
+    stage = names.index("Stage")
+    texts = [model.data(model.index(r, stage)) for r in range(model.rowCount())]
+    assert "Evaluation" in texts
+    widest = max(view.fontMetrics().horizontalAdvance(text) for text in texts)
+    assert header.sectionSize(stage) >= widest + 6  # each stage shows whole, no "…"
+    renewal = names.index("Renewal")  # no dates: as wide as its header and the sort arrow
+    words = header.fontMetrics().horizontalAdvance("Renewal")
+    assert words + 22 <= header.sectionSize(renewal) <= words + 40

@@ -17,7 +17,7 @@ from alliance_desk.models import (
 )
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.main_window import MainWindow
-from alliance_desk.ui.tracking.table import cells_width
+from alliance_desk.ui.record_tab import cells_width
 from alliance_desk.ui.workspace_tabs import WORKSPACE_TABS
 from tests.conftest import PASSPHRASE
 

@@ -33,13 +33,13 @@ from alliance_desk.ui.health.survey_dialog import DeleteSurveyRoundCommand, Surv
 from alliance_desk.ui.health.warnings import WarningList
 from alliance_desk.ui.record_tab import (
     Column,
+    RecordTable,
     TableSpec,
     date_column,
     number_column,
     text_column,
 )
 from alliance_desk.ui.tracking.reads import selection_reads
-from alliance_desk.ui.tracking.table import MeasuredRecordTable
 from alliance_desk.ui.undo import EditFailed, perform
 
 NEW_ROUND_KEYS = "Ctrl+Shift+G"  # G for the grid; Ctrl+Shift+S syncs
@@ -144,7 +144,7 @@ class HealthTab(QWidget):
         header.addWidget(self.delete_round)
 
         self.warnings = WarningList(context, visible_rows=3)
-        self.benchmarks = MeasuredRecordTable(
+        self.benchmarks = RecordTable(
             TableSpec(
                 title="Benchmarks",
                 noun=("benchmark", "benchmarks"),
@@ -156,7 +156,7 @@ class HealthTab(QWidget):
             ),
             context,
         )
-        self.rounds = MeasuredRecordTable(
+        self.rounds = RecordTable(
             TableSpec(
                 title="Survey rounds",
                 noun=("round", "rounds"),

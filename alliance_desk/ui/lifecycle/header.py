@@ -21,13 +21,13 @@ from alliance_desk.models import Alliance, choices
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import HINT_COLOUR, format_date
 from alliance_desk.ui.record_tab import (
+    RecordTable,
     TableSpec,
     choice_column,
     date_column,
     text_column,
 )
 from alliance_desk.ui.tracking.reads import selection_reads
-from alliance_desk.ui.tracking.table import MeasuredRecordTable
 
 DONE_COLOUR = "#2e7d32"
 BAR_STYLE = (
@@ -52,7 +52,7 @@ STAGE_HISTORY = TableSpec(
 )
 
 
-class HistoryTable(MeasuredRecordTable):
+class HistoryTable(RecordTable):
     """The stage history: a handful of rows, so no filter box."""
 
     def _show_state(self) -> None:

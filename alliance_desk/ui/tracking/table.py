@@ -11,7 +11,6 @@ of known rows patches them in place; anything else reloads.
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from itertools import compress
-from math import ceil
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,15 +20,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from alliance_desk.models import Alliance
 from alliance_desk.portfolio import Change
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import HINT_COLOUR
 from alliance_desk.ui.record_tab import (
-    MAX_INITIAL_COLUMN_WIDTH,
     NO_ALLIANCE_TEXT,
     SORT_ROLE,
     Column,
@@ -37,6 +35,7 @@ from alliance_desk.ui.record_tab import (
     RecordTableModel,
     Row,
     TableSpec,
+    fit_columns,
 )
 
 Predicate = Callable[[Row], bool]
@@ -474,86 +473,6 @@ class TrackingTable(RecordTable):
 
     def visible_count(self) -> int:
         return len(self.model.shown)
-
-
-class MeasuredRecordTable(RecordTable):
-    """A RecordTable that fits its columns by measuring their text (see cells_width) instead of
-    asking Qt for each cell's size: the same widths, a few times faster."""
-
-    def _size_columns(self) -> None:
-        self._sized = True
-        header = self.view.horizontalHeader()
-        rows = self.visible_rows()[: header.resizeContentsPrecision()]
-        fit_columns(self.view, self.spec.columns, rows, self.spec.wide_column)
-        self._fit_wide_column()
-
-
-def fit_columns(
-    view: QAbstractItemView,
-    columns: list[Column],
-    rows: list[Row],
-    wide_column: int,
-    caps: dict[str, int] | None = None,
-) -> None:
-    """Fit each column but the wide one to its cells in `rows` and its header words (plus room
-    for the sort arrow), at most its cap (by header) or MAX_INITIAL_COLUMN_WIDTH."""
-    header = view.horizontalHeader()
-    cells = _CellWidths(view)
-    words = _measured(header.font(), integral=True)
-    metrics = None
-    for section, column in enumerate(columns):
-        if section == wide_column:
-            continue  # it takes whatever room the others leave
-        lines = column.header.split("\n")
-        if any(line not in words for line in lines):
-            metrics = metrics or header.fontMetrics()
-            for line in lines:
-                words[line] = metrics.horizontalAdvance(line)
-        width = max(
-            cells.widest({column.display(row) for row in rows}), max(map(words.get, lines)) + 22
-        )
-        cap = (caps or {}).get(column.header, MAX_INITIAL_COLUMN_WIDTH)
-        header.resizeSection(section, min(width + 6, cap))
-
-
-def cells_width(view: QAbstractItemView, texts: Iterable[str]) -> int:
-    """The width Qt's sizeHintForColumn gives cells showing `texts` on one line (plain text, no
-    icon, no grid), measured here: Qt asks each cell's delegate for a size, seven roles a cell."""
-    return _CellWidths(view).widest(texts)
-
-
-class _CellWidths:
-    """cells_width for several columns of one view: the font and margins looked up once."""
-
-    def __init__(self, view: QAbstractItemView):
-        self.font = view.font()
-        self.measured = _measured(self.font)
-        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
-        self.margins = 2 * (margin + 1)
-
-    def widest(self, texts: Iterable[str]) -> int:
-        texts = texts if isinstance(texts, set | frozenset | list | tuple) else list(texts)
-        measured = self.measured
-        missing = [text for text in texts if text not in measured]
-        if missing:
-            metrics = QFontMetricsF(self.font)
-            for text in missing:
-                measured[text] = metrics.horizontalAdvance(text)
-        return ceil(max((measured[text] for text in texts), default=0.0)) + self.margins
-
-
-_WIDTHS: dict[tuple[str, bool], dict[str, float]] = {}  # font -> text -> its width
-WIDTHS_KEPT = 50_000  # texts remembered per font before starting afresh
-
-
-def _measured(font: QFont, integral: bool = False) -> dict[str, float]:
-    """The widths of texts measured in `font` so far (`integral`: by QFontMetrics, in whole
-    pixels): the same texts come back (statuses, dates, owners, headers) as alliances are
-    selected one after another."""
-    widths = _WIDTHS.setdefault((font.key(), integral), {})
-    if len(widths) > WIDTHS_KEPT:
-        widths.clear()
-    return widths
 
 
 def row_value(row: Row, name: str, default: Any = None) -> Any:

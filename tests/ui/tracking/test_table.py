@@ -127,28 +127,3 @@ def test_table_edit_moves_a_record_in_or_out_of_the_filter(open_tab, portfolio, 
     )
     clear_filter(qtbot, tab)
     assert len(row_titles(tab)) == 5
-
-
-def test_a_column_fits_its_longest_text_even_far_below_the_first_screen(
-    open_tab, portfolio, alliance, qtbot
-):
-    tab = open_tab("Actions")  # shown while still empty: the columns fit the first rows to come
-    long_name = "Maria-Fernanda Vasconcelos"
-    rows = [
-        {
-            "alliance_id": alliance.id,
-            "title": f"Follow-up {n:02}",
-            "due_date": TODAY + timedelta(days=n),
-            "owner_name": long_name if n == 55 else "Ann Lee",
-        }
-        for n in range(60)
-    ]
-    portfolio.add_many(ActionItem, rows)
-    qtbot.waitUntil(lambda: len(tab.table.model.rows) == 60)
-    view = tab.table.view
-    last_on_screen = view.rowAt(view.viewport().height() - 1)
-    far_down = row_titles(tab).index("Follow-up 55")
-    assert 0 < last_on_screen < far_down  # the long name is not on the first screen
-    owner = [column.header for column in tab.table.spec.columns].index("Owner")
-    room = view.horizontalHeader().sectionSize(owner)
-    assert room >= view.fontMetrics().horizontalAdvance(long_name) + 6  # shown whole, no "…"
