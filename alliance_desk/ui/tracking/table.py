@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
@@ -47,6 +48,8 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 ANSWERED = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP, SORT_ROLE.value})
 FOUND_KEPT = 12  # searches remembered (lists of positions), for the next letter and Backspace
 FIT_ROWS = 200  # columns fit the first rows listed (as Qt would, with this precision)
+SEARCH_TEXTS_AHEAD_FROM = 2_000  # rows: a longer list makes its search texts while idle...
+SEARCH_TEXTS_PER_PASS = 1_500  # ...this many per pass of the event loop (a few milliseconds)
 
 
 class TrackingTableModel(RecordTableModel):
@@ -68,6 +71,9 @@ class TrackingTableModel(RecordTableModel):
         self.words: list[str] = []
         self._passes: list[bool] | None = None  # the predicate's answer per row
         self._haystacks: list[str] | None = None  # search texts, made the first time it is used
+        self._made_ahead: list[str] = []  # or the first of them, made while the window is idle
+        self._ahead = QTimer(self, interval=0)
+        self._ahead.timeout.connect(self._make_some_ahead)
         self._found: dict[tuple[str, ...], list[int]] = {}  # words -> positions of their rows
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -107,11 +113,12 @@ class TrackingTableModel(RecordTableModel):
         rows = list(rows)
         order = self._order(rows)
         self.rows = rows if order is None else [rows[i] for i in order]
-        self._haystacks = None
+        self._drop_haystacks()
         self._passes = self._tested(self.rows)
         self._forget_found()
         self.shown = self._listed()
         self.endResetModel()
+        self._make_ahead_if_long()
 
     def ids(self) -> set[str]:
         return {row.id for row in self.rows}
@@ -129,8 +136,9 @@ class TrackingTableModel(RecordTableModel):
             return
         for position in changed:
             row = self.rows[position] = by_id[self.rows[position].id]
-            if self._haystacks is not None:
-                self._haystacks[position] = self.search(row).casefold()
+            made = self._haystacks if self._haystacks is not None else self._made_ahead
+            if position < len(made):
+                made[position] = self.search(row).casefold()
             if self._passes is not None:
                 self._passes[position] = bool(self.predicate(row))
         self._forget_found()
@@ -165,9 +173,33 @@ class TrackingTableModel(RecordTableModel):
 
     def _haystacks_made(self) -> list[str]:
         if self._haystacks is None:
-            search = self.search
-            self._haystacks = [search(row).casefold() for row in self.rows]
+            search, ahead = self.search, self._made_ahead
+            rest = self.rows[len(ahead) :]
+            self._haystacks = ahead + [search(row).casefold() for row in rest]
+            self._stop_ahead()
         return self._haystacks
+
+    def _make_ahead_if_long(self) -> None:
+        """A long list makes its search texts while the window is idle, a few thousand per pass
+        of the event loop: 30,000 made at once held up the first letter typed for 0.1 s."""
+        if self._haystacks is None and len(self.rows) >= SEARCH_TEXTS_AHEAD_FROM:
+            self._ahead.start()
+
+    def _make_some_ahead(self) -> None:
+        ahead, search = self._made_ahead, self.search
+        start = len(ahead)
+        end = start + SEARCH_TEXTS_PER_PASS
+        ahead += [search(row).casefold() for row in self.rows[start:end]]
+        if len(ahead) >= len(self.rows):
+            self._haystacks_made()
+
+    def _stop_ahead(self) -> None:
+        self._ahead.stop()
+        self._made_ahead = []
+
+    def _drop_haystacks(self) -> None:
+        self._haystacks = None
+        self._stop_ahead()
 
     def _forget_found(self) -> None:
         """Start the remembered searches again from the rows the predicate lets through."""
@@ -206,6 +238,7 @@ class TrackingTableModel(RecordTableModel):
         self._sort = (column, order)
         if self.words:
             self._haystacks_made()  # in the old order, to be reordered with the rows
+        self._stop_ahead()  # those made ahead follow the old order: made again in the new one
         new_order = self._order(self.rows)
         moved_to = [0] * len(new_order)
         for new, old in enumerate(new_order):
@@ -217,6 +250,7 @@ class TrackingTableModel(RecordTableModel):
         rows = [self.rows[i] for i in new_order]
         self._forget_found()
         self._change_layout(rows, self._listed(), moved_to)
+        self._make_ahead_if_long()
 
     def _order(self, rows: list[Row]) -> list[int] | None:
         """The positions of `rows` in the sort order (a stable sort by keys computed once)."""

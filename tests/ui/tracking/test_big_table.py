@@ -116,3 +116,36 @@ def test_editing_one_of_30000_patches_its_row_in_place(big, qtbot):
     big.update(record, title="Renamed")
     qtbot.waitUntil(lambda: model.rows[100].title == "Renamed")
     assert resets == []  # patched, not reloaded
+
+
+def test_a_long_list_makes_its_search_texts_while_idle_and_finds_edits_made_meanwhile(big, qtbot):
+    """The first letter typed into the filter of 30,000 actions does not wait for 30,000 search
+    texts: they are made a few thousand per idle pass. A row edited and a sort made meanwhile
+    are searched as they are now."""
+    from PySide6.QtWidgets import QApplication
+
+    context = UiContext(big, PortfolioBridge(big), QUndoStack())
+    tab = ActionsTab(context)
+    qtbot.addWidget(tab)
+    tab.set_portfolio_wide(True)
+    model = tab.table.model
+    assert model._haystacks is None and model._ahead.isActive()
+    QApplication.processEvents()  # one idle pass: some of the texts are made
+    assert 0 < len(model._made_ahead) < COUNT
+    row = model.rows[3]  # among those made already
+    big.update(big.get(ActionItem, row.id), title="Zebra crossing")
+    qtbot.waitUntil(lambda: model.rows[3].title == "Zebra crossing")
+    model.set_search("zebra")  # the rest of the texts are made now
+    assert [r.title for r in model.visible_rows()] == ["Zebra crossing"]
+
+    model.set_search("")
+    model.set_rows(list(model.rows))  # loaded again: made again, while idle
+    QApplication.processEvents()
+    assert 0 < len(model._made_ahead) < COUNT
+    tab.table.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # a new order meanwhile
+    qtbot.waitUntil(lambda: model._haystacks is not None, timeout=10_000)  # no search asked
+    model.set_search("action 0001")  # every word, anywhere: 00001, 00010-00019, 10001, 20001
+    expected = sorted(f"Action {n:05d}" for n in range(COUNT) if "0001" in f"{n:05d}")
+    assert sorted(r.title for r in model.visible_rows()) == expected
+    model.set_search("zebra")
+    assert [r.title for r in model.visible_rows()] == ["Zebra crossing"]
