@@ -70,8 +70,8 @@ class TrackingTableModel(RecordTableModel):
         self.predicate: Predicate | None = None
         self.words: list[str] = []
         self._passes: list[bool] | None = None  # the predicate's answer per row
-        self._haystacks: list[str] | None = None  # search texts, made the first time it is used
-        self._made_ahead: list[str] = []  # or the first of them, made while the window is idle
+        self._haystacks: list[str] | None = None  # every row's search text, once all are made
+        self._made_ahead: list[str] = []  # the first of them, made while the window is idle
         self._ahead = QTimer(self, interval=0)
         self._ahead.timeout.connect(self._make_some_ahead)
         self._found: dict[tuple[str, ...], list[int]] = {}  # words -> positions of their rows
