@@ -126,8 +126,8 @@ class HealthCommands:
     # --- definitions ----------------------------------------------------------------------------
 
     def live_benchmarks(self) -> list[Benchmark]:
-        """Benchmark definitions in use (not retired), in their order."""
-        return [b for b in self.all(Benchmark, order_by=Benchmark.position) if b.retired_on is None]
+        """Benchmark definitions in use (not retired), in their order (a new list each time)."""
+        return [b for b in self._definitions()[0] if b.retired_on is None]
 
     def health_thresholds(self, alliance_id: str | None) -> dict[str, Thresholds]:
         """Per benchmark id, the thresholds that apply: the alliance's override where it has
@@ -264,20 +264,19 @@ class HealthCommands:
         """The benchmark definitions in order, and per alliance id its overrides by benchmark
         id: kept in the health cache, which a change to either (or a reload) drops, so
         selecting one alliance after another does not read them again each time."""
-        cache = self._health_cache_dict()
-        kept = cache.get("definitions")
-        if kept is None or getattr(self, "_batch", None) is not None:
+
+        def read() -> tuple[list[Benchmark], dict[str, dict[str, BenchmarkOverride]]]:
             overrides: dict[str, dict[str, BenchmarkOverride]] = {}
             for o in self.all(BenchmarkOverride):
                 overrides.setdefault(o.alliance_id, {})[o.benchmark_id] = o
-            kept = (self.all(Benchmark, order_by=Benchmark.position), overrides)
-            if getattr(self, "_batch", None) is None:  # inside a batch rows are changing
-                cache["definitions"] = kept
-        return kept
+            return self.all(Benchmark, order_by=Benchmark.position), overrides
+
+        return self._kept("definitions", read)
 
     def _kept(self, key: str, read: Callable[[], Any]) -> Any:
-        """`read()`, kept in the health cache under `key` until forget_health drops it (see
-        KEPT_LISTS); inside a batch, where rows are changing, always read afresh."""
+        """`read()`, kept in the health cache under `key` until forget_health drops it (the
+        keys in KEPT_LISTS alone, others with the whole cache); inside a batch, where rows are
+        changing, always read afresh."""
         cache = self._health_cache_dict()
         if getattr(self, "_batch", None) is not None:
             return read()
@@ -332,11 +331,8 @@ class HealthCommands:
             inputs = self._computed_inputs(None)
         else:
             inputs = {a.id: self._computed_inputs(a.id).get(a.id, {}) for a in alliances}
-        benchmarks = self.live_benchmarks()
-        overrides: dict[str, dict[str, BenchmarkOverride]] = {}
-        for o in self.all(BenchmarkOverride):
-            overrides.setdefault(o.alliance_id, {})[o.benchmark_id] = o
-        definitions = self.all(Benchmark)
+        definitions, overrides = self._definitions()
+        benchmarks = [b for b in definitions if b.retired_on is None]
         rounds_by_alliance: dict[str, list[RoundInfo]] = {}
         for alliance_id, survey in rounds:
             rounds_by_alliance.setdefault(alliance_id, []).append(survey)

@@ -347,8 +347,7 @@ class LifecycleCommands:
         """Benchmark definitions in their order, retired ones only if asked for: kept with the
         health figures until a definition changes, so forms offering them do not read them
         on every selection."""
-        kept = self._definitions()[0]
-        return [b for b in kept if include_retired or b.retired_on is None]
+        return list(self._definitions()[0]) if include_retired else self.live_benchmarks()
 
     def override_for(self, alliance: Alliance, benchmark: Benchmark) -> BenchmarkOverride | None:
         found = self.all(BenchmarkOverride, alliance_id=alliance.id, benchmark_id=benchmark.id)
