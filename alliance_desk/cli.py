@@ -286,9 +286,11 @@ def _run_gui(args) -> int:
             raise UserError(
                 f"--screenshot needs the passphrase: use --passphrase-file or {passphrase.ENV}."
             )
-    opening = None
-    if args.screenshot and path is not None:  # SQLCipher derives the key while Qt loads
+    opening = None  # SQLCipher derives the key (and the keyring answers) while Qt loads
+    if args.screenshot and path is not None:
         opening = Portfolio.open_beside(path, secret, **RENDER_OPEN)
+    elif path is not None:
+        opening = Portfolio.open_beside(path, secret, check_beside=True)
     from alliance_desk.ui.app import run_gui
 
     return run_gui(

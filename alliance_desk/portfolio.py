@@ -42,7 +42,7 @@ from alliance_desk.portfolio_tracking import TrackingCommands
 from alliance_desk.portfolio_transactions import BatchFailed as BatchFailed
 from alliance_desk.portfolio_transactions import Transactions
 from alliance_desk.portfolio_worksheet import WorksheetCommands
-from alliance_desk.storage import database, errors, lock, paths
+from alliance_desk.storage import database, errors, keychain, lock, paths
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=Tracked)
@@ -121,30 +121,9 @@ class Portfolio(
         return cls(opened, holds)
 
     @classmethod
-    def open_beside(
-        cls, path: Path | str, passphrase: str, **options: Any
-    ) -> Callable[[], "Portfolio"]:
-        """Start `open` in a thread and return a function that waits for the portfolio (or
-        raises open's error). SQLCipher derives the key (0.1-0.2 s) without holding Python, so
-        the caller loads the window's modules meanwhile."""
-        answer: dict[str, Any] = {}
-
-        def run() -> None:
-            try:
-                answer["portfolio"] = cls.open(path, passphrase, **options)
-            except BaseException as exc:  # handed to the caller, who reports it
-                answer["error"] = exc
-
-        thread = threading.Thread(target=run, name="open-beside", daemon=True)
-        thread.start()
-
-        def opened() -> "Portfolio":
-            thread.join()
-            if "error" in answer:
-                raise answer.pop("error")
-            return answer["portfolio"]
-
-        return opened
+    def open_beside(cls, path: Path | str, passphrase: str | None, **options: Any) -> "Opening":
+        """Start `open` in a thread (see Opening); without a passphrase, with the remembered one."""
+        return Opening(cls, Path(path), passphrase, options)
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, name: str = "") -> "Portfolio":
@@ -531,3 +510,57 @@ def _fill_defaults(record: Tracked) -> None:
                 setattr(record, column.key, default.arg)
             elif default.is_callable and column.key == "id":
                 setattr(record, column.key, default.arg(None))
+
+
+class Opening:
+    """Portfolio.open started in a thread, so that SQLCipher derives the key (0.1-0.2 s, without
+    holding Python) while the caller loads the window's modules. Without a passphrase, the one
+    the keyring remembers for the file is looked up first, in the thread too (the keyring's
+    backends take 0.1-0.3 s to load). None given and none remembered: nothing is opened."""
+
+    def __init__(
+        self, opener: type[Portfolio], path: Path, passphrase: str | None, options: dict[str, Any]
+    ):
+        self._opener = opener
+        self._path = path
+        self._passphrase = passphrase
+        self._remembered = False
+        self._answer: dict[str, Any] = {}
+        self._thread = threading.Thread(
+            target=self._run, args=(options,), name="open-beside", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, options: dict[str, Any]) -> None:
+        try:
+            if not self._passphrase:
+                self._passphrase = keychain.recall(self._path)
+                self._remembered = self._passphrase is not None
+            if self._passphrase:
+                self._answer["portfolio"] = self._opener.open(
+                    self._path, self._passphrase, **options
+                )
+        except BaseException as exc:  # handed to the caller, who reports it
+            self._answer["error"] = exc
+
+    def passphrase(self) -> tuple[str | None, bool]:
+        """Waits: the passphrase tried (None: none to try) and whether the keyring gave it."""
+        self._thread.join()
+        return self._passphrase, self._remembered
+
+    def portfolio(self) -> Portfolio:
+        """Waits: the opened portfolio, or raises what the opening raised (once)."""
+        self._thread.join()
+        if "error" in self._answer:
+            raise self._answer.pop("error")
+        if "portfolio" not in self._answer:
+            raise ValueError(f"No passphrase to open {self._path} with.")
+        return self._answer["portfolio"]
+
+    def discard(self) -> None:
+        """Waits, and closes what was opened: the caller does not want it after all."""
+        self._thread.join()
+        self._answer.pop("error", None)
+        opened = self._answer.pop("portfolio", None)
+        if opened is not None:
+            opened.close()

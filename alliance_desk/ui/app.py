@@ -2,7 +2,6 @@
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from alliance_desk import __version__
-from alliance_desk.portfolio import RENDER_OPEN, Portfolio
+from alliance_desk.portfolio import RENDER_OPEN, Opening, Portfolio
 from alliance_desk.storage import errors
 from alliance_desk.storage.database import writable_problem
 from alliance_desk.storage.paths import resource_path
@@ -125,7 +124,7 @@ def run_gui(
     screenshot: Path | None,
     tab: str | None,
     demo: bool,
-    opening: Callable[[], Portfolio] | None = None,
+    opening: Opening | None = None,
 ) -> int:
     """The GUI entry point called by the CLI; returns the process exit code. For a screenshot,
     `opening` may be the file's opening, started already (Portfolio.open_beside)."""
@@ -137,7 +136,7 @@ def run_gui(
     window = MainWindow()
     window.show()
     if path is not None:
-        window.open_path(path, passphrase)
+        window.open_path(path, passphrase, opening)
     return app.exec()
 
 
@@ -146,7 +145,7 @@ def render_screenshot(
     passphrase: str | None,
     out: Path,
     tab: str | None = None,
-    opening: Callable[[], Portfolio] | None = None,
+    opening: Opening | None = None,
 ) -> int:
     """Open `path` off-screen, show the first alliance and `tab`, save the window as PNG."""
     title = find_tab_title(tab) if tab else None
@@ -156,7 +155,7 @@ def render_screenshot(
             file=sys.stderr,
         )
         if opening is not None:
-            _close_opened(opening)
+            opening.discard()
         return 1
     if path is not None and opening is None:  # opened while the window is built
         opening = Portfolio.open_beside(path, passphrase or "", **RENDER_OPEN)
@@ -175,7 +174,7 @@ def render_screenshot(
     try:
         if path is not None:
             try:
-                portfolio = opening()
+                portfolio = opening.portfolio()
             except errors.StorageError as exc:
                 print(exc.message, file=sys.stderr)
                 return 1
@@ -202,14 +201,6 @@ def render_screenshot(
         window.close()
         window.deleteLater()
         QApplication.processEvents()
-
-
-def _close_opened(opening: Callable[[], Portfolio]) -> None:
-    """Wait for an opening no longer wanted and close what it opened."""
-    try:
-        opening().close()
-    except Exception:  # the file could not be opened: there is nothing to close
-        pass
 
 
 def _picture_as_opened(window: "MainWindow", path: Path) -> None:

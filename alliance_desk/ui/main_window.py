@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desk.portfolio import Change, Portfolio
+from alliance_desk.portfolio import Change, Opening, Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import check_file
 from alliance_desk.ui import menus, undo
@@ -157,14 +157,19 @@ class MainWindow(PromptingWindow):
             return False
         return self.open_path(path, DEMO_PASSPHRASE)
 
-    def open_path(self, path: Path, passphrase: str | None = None) -> bool:
-        """Open `path`: with `passphrase`, else the remembered one, else ask. True when open."""
+    def open_path(
+        self, path: Path, passphrase: str | None = None, opening: Opening | None = None
+    ) -> bool:
+        """Open `path`: with `passphrase`, else the remembered one, else ask. True when open.
+        `opening`: the same, started in a thread already (Portfolio.open_beside)."""
         path = Path(path)
         if self.portfolio is not None and _same_file(self.portfolio.path, path):
             return True
         try:
             check_file(path)
         except errors.StorageError as exc:
+            if opening is not None:
+                opening.discard()
             self.show_error(exc.message)
             self._refresh_recent()
             return False
@@ -174,11 +179,16 @@ class MainWindow(PromptingWindow):
             return self._open_with(path, secret, choice)
 
         note = ""
-        remembered = None if passphrase else keychain.recall(path)
-        secret = passphrase or remembered
+        if opening is not None:
+            secret, remembered = opening.passphrase()
+        else:
+            secret, remembered = passphrase, False
+            if not secret:
+                secret = keychain.recall(path)
+                remembered = secret is not None
         if secret:
             try:
-                portfolio = opener(secret)
+                portfolio = self._open_with(path, secret, choice, opening)
             except errors.WrongPassphrase as exc:
                 note = (
                     "The remembered passphrase no longer opens this file; enter the current one."
@@ -203,10 +213,16 @@ class MainWindow(PromptingWindow):
             self.show_error(dialog.error.message)
         return False
 
-    def _open_with(self, path: Path, secret: str, choice: _LockChoice) -> Portfolio | None:
-        """Portfolio.open, asking what to do when someone else holds the lock."""
+    def _open_with(
+        self, path: Path, secret: str, choice: _LockChoice, opening: Opening | None = None
+    ) -> Portfolio | None:
+        """Portfolio.open (the first time, what `opening` opened), asking what to do when
+        someone else holds the lock."""
         while True:
             try:
+                if opening is not None:
+                    first, opening = opening, None
+                    return first.portfolio()
                 with busy():
                     return Portfolio.open(
                         path,

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from alliance_desk import clock
-from alliance_desk.portfolio import Portfolio
+from alliance_desk.portfolio import Opening, Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import writable_problem
 from alliance_desk.ui import undo
@@ -467,6 +467,72 @@ def test_main_window_stale_remembered_passphrase_asks_again(qtbot, window, portf
     with Answering(note_then_enter):
         assert window.open_path(portfolio_file)
     assert "remembered passphrase" in seen["note"]
+
+
+def opening_of(path) -> Opening:
+    """The open the command line starts in a thread while the window loads (no passphrase
+    given: the keyring's is looked up there too)."""
+    return Portfolio.open_beside(path, None, check_beside=True)
+
+
+def test_main_window_opening_started_early_opens_with_the_remembered_passphrase(
+    qtbot, window, portfolio_file
+):
+    keychain.remember(portfolio_file, PASSPHRASE)
+    with Answering():  # no dialog: the keyring answered in the thread
+        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+    assert sidebar_names(window) == ["Helios Oncology"]
+    assert lock.is_mine(lock.read(portfolio_file))
+
+
+def test_main_window_opening_started_early_asks_when_nothing_is_remembered(
+    qtbot, window, portfolio_file
+):
+    with Answering(enter_passphrase(qtbot)):
+        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+    assert sidebar_names(window) == ["Helios Oncology"]
+
+
+def test_main_window_opening_started_early_with_a_stale_passphrase_asks_again(
+    qtbot, window, portfolio_file
+):
+    keychain.remember(portfolio_file, "an old passphrase")
+    seen = {}
+
+    def note_then_enter(dialog):
+        seen["note"] = dialog.message.text()
+        enter_passphrase(qtbot)(dialog)
+
+    with Answering(note_then_enter):
+        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+    assert "remembered passphrase" in seen["note"]
+    assert sidebar_names(window) == ["Helios Oncology"]
+
+
+def test_main_window_opening_started_early_of_a_locked_file_asks_what_to_do(
+    qtbot, window, portfolio_file
+):
+    someone_else_holds(portfolio_file)
+    keychain.remember(portfolio_file, PASSPHRASE)
+    asked = []
+    window.ask_lock_choice = lambda exc: asked.append(exc.holder) or "read_only"
+    with Answering():  # the lock question only
+        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+    assert len(asked) == 1 and asked[0].startswith("dana on far-away-host")
+    assert_read_only(window)
+
+
+def test_main_window_opening_started_early_is_closed_when_the_file_is_refused(
+    qtbot, window, shown_errors, portfolio_file, tmp_path
+):
+    keychain.remember(portfolio_file, PASSPHRASE)
+    opening = opening_of(portfolio_file)
+    copy = tmp_path / "elsewhere.alliance"  # the window checks the file before it waits
+    copy.write_bytes(b"not a portfolio at all, and far too short")
+    assert not window.open_path(copy, opening=opening)
+    assert shown_errors and window.portfolio is None
+    opening.passphrase()  # the thread has ended
+    assert not lock.lock_path(portfolio_file).exists()  # and what it opened is closed
 
 
 def test_main_window_change_passphrase(qtbot, opened, portfolio_file):
