@@ -8,10 +8,12 @@ announced to subscribers as a `Change` so views refresh what they show.
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from alliance_desk import clock
@@ -537,9 +539,10 @@ class Opening:
                 self._passphrase = keychain.recall(self._path)
                 self._remembered = self._passphrase is not None
             if self._passphrase:
-                self._answer["portfolio"] = self._opener.open(
-                    self._path, self._passphrase, **options
-                )
+                opened = self._opener.open(self._path, self._passphrase, **options)
+                self._answer["portfolio"] = opened
+                with suppress(SQLAlchemyError):  # the window's own reads meet it, and say so
+                    opened.read_ahead()  # what the first window counts, while it loads
         except BaseException as exc:  # handed to the caller, who reports it
             self._answer["error"] = exc
 

@@ -31,6 +31,7 @@ from alliance_desk.models.tracking import (
 from alliance_desk.models.validation import ValidationError
 
 T = TypeVar("T", bound=Tracked)
+COUNTED = (ActionItem, Risk, Decision, Milestone)  # the records the portfolio's counts read
 _OWNER = Stakeholder.__table__.alias("owner")  # an action's owner (made once: 26 columns)
 
 
@@ -83,6 +84,16 @@ class TrackingCommands:
         The counting rules (insights/status.py) give a group the answer of each of its
         members; 30,000 actions are about 2,300 groups."""
         return self._read(lambda s: s.connection().execute(_ACTION_GROUPS, {"today": today}).all())
+
+    def read_ahead(self, models: Iterable[type[Tracked]] = COUNTED) -> None:
+        """Have SQLite read the tables of `models` into its page cache (the portfolio's counts
+        read 30,000 actions cold in about 0.1 s, 0.05 s from memory). SQLite reads without
+        holding Python, so a start does this in the opening's thread, beside the window's
+        loading."""
+        for model in models:
+            table = model.__table__
+            statement = select(func.count()).where(table.c.deleted_at.is_(None))
+            self._read(lambda s, statement=statement: s.execute(statement).scalar())
 
     def add_many(self, model: type[T], rows: Iterable[dict[str, Any]]) -> list[str]:
         """Check and store many new records of one kind in one transaction: all or none.

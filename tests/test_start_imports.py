@@ -33,3 +33,37 @@ def test_the_first_window_loads_no_chart_word_spreadsheet_or_migration_library(d
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["code"] == 0 and out.stat().st_size > 10_000, result.stderr[-2000:]
     assert answer["loaded"] == []
+
+
+DERIVING = """
+import json, sys, threading
+from alliance_desk.storage import keys
+derived = []
+run = keys._Derivation.run
+def noted(self):
+    derived.append(threading.current_thread().name)
+    run(self)
+keys._Derivation.run = noted
+from alliance_desk import cli
+code = cli.main([sys.argv[1], "--passphrase-file", sys.argv[2], "--screenshot", sys.argv[3]])
+print(json.dumps({"code": code, "derived": derived}))
+"""
+
+
+def test_a_start_derives_the_key_once_in_the_thread_cli_starts_first(demo_file, tmp_path):
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("demo")
+    out = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", DERIVING, str(demo_file), str(secret), str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["code"] == 0, result.stderr[-2000:]
+    # one derivation serves the window's connection and those beside it; cli.py begins it
+    # before it loads cli_run (SQLAlchemy, our models), not the opening after them
+    assert answer["derived"] == ["derive-key"]

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 from alliance_desk import clock
-from alliance_desk.storage import errors, migrations
+from alliance_desk.storage import errors, keys, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4 default
@@ -94,12 +94,13 @@ def check_file(path: Path) -> None:
         raise errors.NotADatabase(path)
 
 
-def connect(path: Path, passphrase: str, mode: str) -> sqlcipher3.Connection:
-    """A raw SQLCipher connection, keyed; `mode` is SQLite's ro, rw or rwc."""
+def connect(path: Path, passphrase: str, mode: str, derived: bool = True) -> sqlcipher3.Connection:
+    """A raw SQLCipher connection, keyed; `mode` is SQLite's ro, rw or rwc. With `derived`, a
+    file that has its salt already is keyed with the key derived once (keys.py)."""
     uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
     conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.set_key(passphrase)
+    conn.set_key((derived and keys.raw_key(path, passphrase)) or passphrase)
     return conn
 
 
@@ -124,7 +125,7 @@ def _first_read(conn: sqlcipher3.Connection, path: Path, passphrase: str | None 
 def _opens_as_sqlcipher3(path: Path, passphrase: str) -> bool:
     """True for a file SQLCipher 3 wrote (other settings; SQLCipher 4 cannot read it as is)."""
     try:
-        conn = connect(path, passphrase, "ro")
+        conn = connect(path, passphrase, "ro", derived=False)  # SQLCipher 3 derives otherwise
     except sqlcipher3.Error:
         return False
     try:

@@ -147,7 +147,8 @@ class MainWindow(PromptingWindow):
         return self.open_path(path) if path is not None else False
 
     def open_demo(self) -> bool:
-        from alliance_desk.cli import DEMO_PASSPHRASE, ensure_demo
+        from alliance_desk.cli import DEMO_PASSPHRASE
+        from alliance_desk.cli_run import ensure_demo
 
         try:
             with busy():
