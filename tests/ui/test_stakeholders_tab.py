@@ -220,6 +220,28 @@ def test_people_list_marks_worksheets_to_validate(host, portfolio, alliance, qtb
     )
 
 
+def test_people_list_sorts_by_a_clicked_column_keeping_the_selected_person(
+    host, portfolio, alliance, qtbot
+):
+    weber, okafor, board = add_people(portfolio, alliance, WEBER, OKAFOR, BOARD)
+    for person, influence in [(weber, 2), (okafor, 5), (board, 3)]:
+        portfolio.update(person, influence=influence)
+    tab = host.tab
+    settle(qtbot, tab)
+    tab.select_section("People")
+    people = tab.people_list
+    assert [p.name for p in people.visible_people()] == ["Anne Weber", "Paul Okafor", "The board"]
+    people.select(board.id)
+    header = people.view.horizontalHeader()
+    influence = 4
+    where = QPoint(header.sectionViewportPosition(influence) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert [p.name for p in people.visible_people()] == ["Anne Weber", "The board", "Paul Okafor"]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)  # descending
+    assert [p.name for p in people.visible_people()] == ["Paul Okafor", "The board", "Anne Weber"]
+    assert people.current() == board
+
+
 def test_form_edits_every_field_and_the_role(host, portfolio, alliance, portfolio_file, qtbot):
     (weber,) = add_people(portfolio, alliance, WEBER)
     tab = host.tab

@@ -3,7 +3,7 @@ that were never validated or are older than a chosen age, beside the form of the
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,9 +29,9 @@ from alliance_desk.insights.worksheets import (
 from alliance_desk.models import Stakeholder, choices
 from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, format_date
 from alliance_desk.ui.record_tab import (
-    SORT_ROLE,
     Column,
     RecordTableModel,
+    SourceSorted,
     choice_column,
     number_column,
     text_column,
@@ -64,8 +64,6 @@ class PeopleList(QWidget):
         self.model = RecordTableModel(self._columns(), parent=self)
         self.proxy = _ValidationFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
@@ -205,7 +203,7 @@ class PeopleList(QWidget):
         self.person_selected.emit(self.current() if current.isValid() else None)
 
 
-class _ValidationFilter(QSortFilterProxyModel):
+class _ValidationFilter(SourceSorted):
     """The text filter, plus (when `due` is a set) only the stakeholders whose worksheet is
     due for validation."""
 
