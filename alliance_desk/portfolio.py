@@ -515,10 +515,11 @@ def _fill_defaults(record: Tracked) -> None:
 
 
 class Opening:
-    """Portfolio.open started in a thread, so that SQLCipher derives the key (0.1-0.2 s, without
-    holding Python) while the caller loads the window's modules. Without a passphrase, the one
-    the keyring remembers for the file is looked up first, in the thread too (the keyring's
-    backends take 0.1-0.3 s to load). None given and none remembered: nothing is opened."""
+    """Portfolio.open started in a thread, while the caller loads the window's modules: the key's
+    derivation (storage/keys.py) and SQLite's reads let go of Python, and the tables the first
+    window counts are read ahead into SQLite's cache. With passphrase None, the one the keyring
+    remembers for the file is looked up first, in the thread too (the keyring's backends take
+    0.1-0.3 s to load); none remembered: nothing is opened."""
 
     def __init__(
         self, opener: type[Portfolio], path: Path, passphrase: str | None, options: dict[str, Any]
@@ -535,10 +536,10 @@ class Opening:
 
     def _run(self, options: dict[str, Any]) -> None:
         try:
-            if not self._passphrase:
+            if self._passphrase is None:
                 self._passphrase = keychain.recall(self._path)
                 self._remembered = self._passphrase is not None
-            if self._passphrase:
+            if self._passphrase is not None:
                 opened = self._opener.open(self._path, self._passphrase, **options)
                 self._answer["portfolio"] = opened
                 with suppress(SQLAlchemyError):  # the window's own reads meet it, and say so
