@@ -1,18 +1,17 @@
 """`alliance-desk`: the GUI by default; sub-commands for headless work (DESIGN.md §8).
 
 This module only reads the command line; cli_run.py does the work. It loads nothing heavy, so
-that a start naming a portfolio begins deriving the file's key (storage/keys.py, 0.1-0.2 s)
-in a thread while SQLAlchemy and our models load (about half a second).
+that a start naming a portfolio looks up its passphrase and derives the file's key
+(storage/passphrase.Lookup) in a thread while SQLAlchemy and our models load (half a second).
 """
 
 import os
 import sys
-import threading
 from argparse import ArgumentParser, Namespace
 from pathlib import Path
 
 from alliance_desk import __version__
-from alliance_desk.storage import keychain, keys, passphrase, paths
+from alliance_desk.storage import passphrase, paths
 
 DEMO_PASSPHRASE = "demo"
 
@@ -69,30 +68,24 @@ def main(argv: list[str] | None = None) -> int:
 
         return cli_run.run_command(argv)
     args = gui_parser().parse_args(argv)
-    _derive_key_early(args)
+    lookup = _look_up_early(args)
     from alliance_desk import cli_run  # SQLAlchemy and our models: about half a second
 
-    return cli_run.run_gui_start(args)
+    return cli_run.run_gui_start(args, lookup)
 
 
-def _derive_key_early(args: Namespace) -> None:
-    """Start deriving the key of the file a start names, with the passphrase it was given or
-    else the one the keyring remembers (looked up in the thread too). Any problem is left for
-    cli_run to report."""
+def _look_up_early(args: Namespace) -> passphrase.Lookup | None:
+    """For a start naming a file: its passphrase (given, else the keyring's) and key, worked out
+    in a thread while cli_run loads. A passphrase file that cannot be read (None) is read again
+    by cli_run, which reports why; one that can is read only here (it may be a pipe)."""
     path = paths.demo_path() if args.demo else Path(args.path) if args.path else None
     if args.selftest or path is None or not path.is_file():
-        return
+        return None
     try:
         secret = given_passphrase(args)
     except passphrase.PassphraseUnavailable:
-        return
-
-    def derive() -> None:
-        found = secret or keychain.recall(path)
-        if found:
-            keys.raw_key(path, found)
-
-    threading.Thread(target=derive, name="derive-key", daemon=True).start()
+        return None
+    return passphrase.Lookup(path, secret)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ CHART_SCALE = 2.0  # a sharp 1800×840 image with the on-screen layout
 
 
 def add_parser(command) -> None:
-    """Add the sub-command through cli.py's `command(name, help)` factory."""
+    """Add the sub-command through cli_run.py's `command(name, help)` factory."""
     ask = command(
         "ask",
         'Answer a question about the portfolio, e.g. "what risks should I raise next week?" '

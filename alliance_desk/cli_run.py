@@ -72,9 +72,10 @@ def run_command(argv: list[str]) -> int:
     return _reported(lambda: HANDLERS[args.command](args))
 
 
-def run_gui_start(args: argparse.Namespace) -> int:
-    """The window (cli.gui_parser's arguments)."""
-    return _reported(lambda: _run_gui(args))
+def run_gui_start(args: argparse.Namespace, lookup: passphrase.Lookup | None = None) -> int:
+    """The window (cli.gui_parser's arguments; `lookup`: cli.py's, started before this module
+    loaded)."""
+    return _reported(lambda: _run_gui(args, lookup))
 
 
 def _reported(run) -> int:
@@ -230,7 +231,7 @@ def _module(name: str):
     return importlib.import_module(f"alliance_desk.{name}")
 
 
-def _run_gui(args) -> int:
+def _run_gui(args, lookup: passphrase.Lookup | None = None) -> int:
     """Open the main window; with --screenshot render it off-screen and exit."""
     if args.selftest:
         if args.path or args.demo or args.screenshot or args.tab:
@@ -248,18 +249,19 @@ def _run_gui(args) -> int:
         raise UserError(f"There is no file at {path}.{hint}")
     if args.demo:
         path = ensure_demo()
-    secret = given_passphrase(args)
-    if args.screenshot and path is not None and secret is None:
-        secret = keychain.recall(path)
+    if path is not None and lookup is None:
+        lookup = passphrase.Lookup(path, given_passphrase(args))
+    secret = None
+    if args.screenshot and path is not None:
+        secret, _remembered = lookup.passphrase()
         if secret is None:
             raise UserError(
                 f"--screenshot needs the passphrase: use --passphrase-file or {passphrase.ENV}."
             )
-    opening = None  # SQLCipher derives the key (and the keyring answers) while Qt loads
-    if args.screenshot and path is not None:
-        opening = Portfolio.open_beside(path, secret, **RENDER_OPEN)
-    elif path is not None:
-        opening = Portfolio.open_beside(path, secret, check_beside=True)
+    opening = None  # the keyring answers, the key is derived and the file opens while Qt loads
+    if path is not None:
+        options = RENDER_OPEN if args.screenshot else {"check_beside": True}
+        opening = Portfolio.open_beside(lookup, **options)
     from alliance_desk.ui.app import run_gui
 
     return run_gui(

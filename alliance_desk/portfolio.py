@@ -44,7 +44,8 @@ from alliance_desk.portfolio_tracking import TrackingCommands
 from alliance_desk.portfolio_transactions import BatchFailed as BatchFailed
 from alliance_desk.portfolio_transactions import Transactions
 from alliance_desk.portfolio_worksheet import WorksheetCommands
-from alliance_desk.storage import database, errors, keychain, lock, paths
+from alliance_desk.storage import database, errors, lock, paths
+from alliance_desk.storage.passphrase import Lookup
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=Tracked)
@@ -103,6 +104,7 @@ class Portfolio(
         read_only: bool = False,
         take_over_lock: bool = False,
         check_beside: bool = False,
+        key: str | None = None,
     ) -> "Portfolio":
         """Open an existing file; raises a StorageError subclass with a message for the user.
 
@@ -110,22 +112,23 @@ class Portfolio(
         without editing) or `take_over_lock` (the user insists) is given. With `check_beside`
         a big file's whole-file check is left for later: `start_beside()` runs it in a thread,
         `damage()` says what it found (and `defer_health()` leaves its health for later too).
+        `key`: the file's key, derived from the passphrase already (storage/keys.py).
         """
         path = Path(path)
         database.check_file(path)
         other = lock.holder(path)
         if other is not None and not read_only and not take_over_lock:
             raise errors.PortfolioLocked(path, other.describe())
-        opened = database.open_file(path, passphrase, read_only, check_beside)
+        opened = database.open_file(path, passphrase, read_only, check_beside, key)
         holds = False
         if not opened.read_only:
             holds = lock.acquire(path)
         return cls(opened, holds)
 
     @classmethod
-    def open_beside(cls, path: Path | str, passphrase: str | None, **options: Any) -> "Opening":
-        """Start `open` in a thread (see Opening); without a passphrase, with the remembered one."""
-        return Opening(cls, Path(path), passphrase, options)
+    def open_beside(cls, lookup: Lookup, **options: Any) -> "Opening":
+        """Start `open` in a thread, with the passphrase and key `lookup` works out (Opening)."""
+        return Opening(cls, lookup, options)
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, name: str = "") -> "Portfolio":
@@ -515,19 +518,15 @@ def _fill_defaults(record: Tracked) -> None:
 
 
 class Opening:
-    """Portfolio.open started in a thread, while the caller loads the window's modules: the key's
-    derivation (storage/keys.py) and SQLite's reads let go of Python, and the tables the first
-    window counts are read ahead into SQLite's cache. With passphrase None, the one the keyring
-    remembers for the file is looked up first, in the thread too (the keyring's backends take
-    0.1-0.3 s to load); none remembered: nothing is opened."""
+    """Portfolio.open started in a thread while the caller loads the window's modules, with the
+    passphrase and key a Lookup (storage/passphrase.py) works out (none: nothing is opened).
+    SQLite reads without holding Python, so the tables the first window counts are read ahead
+    here too."""
 
-    def __init__(
-        self, opener: type[Portfolio], path: Path, passphrase: str | None, options: dict[str, Any]
-    ):
+    def __init__(self, opener: type[Portfolio], lookup: Lookup, options: dict[str, Any]):
+        self.path = lookup.path
         self._opener = opener
-        self._path = path
-        self._passphrase = passphrase
-        self._remembered = False
+        self._lookup = lookup
         self._answer: dict[str, Any] = {}
         self._thread = threading.Thread(
             target=self._run, args=(options,), name="open-beside", daemon=True
@@ -536,11 +535,10 @@ class Opening:
 
     def _run(self, options: dict[str, Any]) -> None:
         try:
-            if self._passphrase is None:
-                self._passphrase = keychain.recall(self._path)
-                self._remembered = self._passphrase is not None
-            if self._passphrase is not None:
-                opened = self._opener.open(self._path, self._passphrase, **options)
+            secret, _remembered = self._lookup.passphrase()
+            if secret is not None:
+                key = self._lookup.key()
+                opened = self._opener.open(self.path, secret, key=key, **options)
                 self._answer["portfolio"] = opened
                 with suppress(SQLAlchemyError):  # the window's own reads meet it, and say so
                     opened.read_ahead()  # what the first window counts, while it loads
@@ -550,15 +548,16 @@ class Opening:
     def passphrase(self) -> tuple[str | None, bool]:
         """Waits: the passphrase tried (None: none to try) and whether the keyring gave it."""
         self._thread.join()
-        return self._passphrase, self._remembered
+        return self._lookup.passphrase()
 
     def portfolio(self) -> Portfolio:
-        """Waits: the opened portfolio, or raises what the opening raised (once)."""
+        """Waits: the opened portfolio (the same one each time), or raises what the opening
+        raised (once)."""
         self._thread.join()
         if "error" in self._answer:
             raise self._answer.pop("error")
         if "portfolio" not in self._answer:
-            raise ValueError(f"No passphrase to open {self._path} with.")
+            raise ValueError(f"No passphrase to open {self.path} with.")
         return self._answer["portfolio"]
 
     def discard(self) -> None:

@@ -38,6 +38,7 @@ CORE = [
     "alliance_desk.insights.practice",
     "alliance_desk.portfolio_practice",
     "alliance_desk.cli",
+    "alliance_desk.cli_run",
     "alliance_desk.insights.cuts",
     "alliance_desk.insights.chart_spec",
     "alliance_desk.insights.heat_map",

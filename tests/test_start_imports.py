@@ -39,11 +39,11 @@ DERIVING = """
 import json, sys, threading
 from alliance_desk.storage import keys
 derived = []
-run = keys._Derivation.run
-def noted(self):
+derive = keys.derive
+def noted(path, passphrase):
     derived.append(threading.current_thread().name)
-    run(self)
-keys._Derivation.run = noted
+    return derive(path, passphrase)
+keys.derive = noted
 from alliance_desk import cli
 code = cli.main([sys.argv[1], "--passphrase-file", sys.argv[2], "--screenshot", sys.argv[3]])
 print(json.dumps({"code": code, "derived": derived}))
@@ -67,3 +67,23 @@ def test_a_start_derives_the_key_once_in_the_thread_cli_starts_first(demo_file, 
     # one derivation serves the window's connection and those beside it; cli.py begins it
     # before it loads cli_run (SQLAlchemy, our models), not the opening after them
     assert answer["derived"] == ["derive-key"]
+
+
+def test_a_passphrase_given_through_a_pipe_is_read_once(demo_file, tmp_path):
+    """`--passphrase-file <(pass show portfolio)`: a pipe gives its passphrase once."""
+    pipe = tmp_path / "passphrase.pipe"
+    os.mkfifo(pipe)
+    out = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = [sys.executable, "-m", "alliance_desk", str(demo_file), "--passphrase-file", str(pipe)]
+    process = subprocess.Popen(
+        [*start, "--screenshot", str(out)], env=env, stderr=subprocess.PIPE, text=True
+    )
+    with open(pipe, "w", encoding="utf-8") as writer:  # waits for the reader, writes once
+        writer.write("demo\n")
+    try:
+        _out, err = process.communicate(timeout=120)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err[-2000:]
+    assert out.stat().st_size > 10_000

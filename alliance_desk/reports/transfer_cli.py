@@ -11,7 +11,7 @@ EXPORT_SUFFIXES = {".xlsx": "xlsx", ".ics": "ics", ".zip": "csv", ".csv": "csv"}
 
 
 def add_commands(command) -> None:
-    """Add the two sub-commands through cli.py's `command(name, help)` factory."""
+    """Add the two sub-commands through cli_run.py's `command(name, help)` factory."""
     imp = command("import", "Import rows from an .xlsx or .csv file (see --kind).")
     imp.add_argument("file", metavar="FILE", help="the .xlsx or .csv file to import")
     imp.add_argument("--kind", required=True, choices=list(IMPORT_KINDS), help="what the rows are")

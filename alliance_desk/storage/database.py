@@ -94,14 +94,36 @@ def check_file(path: Path) -> None:
         raise errors.NotADatabase(path)
 
 
-def connect(path: Path, passphrase: str, mode: str, derived: bool = True) -> sqlcipher3.Connection:
-    """A raw SQLCipher connection, keyed; `mode` is SQLite's ro, rw or rwc. With `derived`, a
-    file that has its salt already is keyed with the key derived once (keys.py)."""
+def connect(
+    path: Path, passphrase: str, mode: str, key: str | None = None
+) -> sqlcipher3.Connection:
+    """A raw SQLCipher connection keyed with the file's derived key (keys.derive) or, without
+    one, the passphrase (SQLCipher then derives it); `mode` is SQLite's ro, rw or rwc."""
     uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
     conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.set_key((derived and keys.raw_key(path, passphrase)) or passphrase)
+    conn.set_key(key or passphrase)
     return conn
+
+
+def _connect_and_read(
+    path: Path, passphrase: str, mode: str, key: str | None
+) -> sqlcipher3.Connection:
+    """`connect`, then the first read (`_first_read`'s errors). A derived key made from a salt
+    the file no longer has (another copy was moved over it since) is not a wrong passphrase:
+    SQLCipher is given the passphrase itself then."""
+    conn = connect(path, passphrase, mode, key)
+    try:
+        _first_read(conn, path, passphrase)
+        return conn
+    except errors.WrongPassphrase:
+        conn.close()
+        if key is None or keys.read_salt(path) == keys.salt_of(key):
+            raise
+    except BaseException:
+        conn.close()
+        raise
+    return _connect_and_read(path, passphrase, mode, None)
 
 
 def _first_read(conn: sqlcipher3.Connection, path: Path, passphrase: str | None = None) -> None:
@@ -125,7 +147,7 @@ def _first_read(conn: sqlcipher3.Connection, path: Path, passphrase: str | None 
 def _opens_as_sqlcipher3(path: Path, passphrase: str) -> bool:
     """True for a file SQLCipher 3 wrote (other settings; SQLCipher 4 cannot read it as is)."""
     try:
-        conn = connect(path, passphrase, "ro", derived=False)  # SQLCipher 3 derives otherwise
+        conn = connect(path, passphrase, "ro")  # SQLCipher 3 derives its key otherwise
     except sqlcipher3.Error:
         return False
     try:
@@ -219,15 +241,16 @@ class IntegrityCheck(WorkBeside):
 
     name = "integrity-check"
 
-    def __init__(self, path: Path, passphrase: str):
+    def __init__(self, path: Path, passphrase: str, key: str | None = None):
         super().__init__()
         self.path = path
         self._passphrase = passphrase
+        self._key = key  # the file's derived key (keys.derive), if the open had it
         self._error: errors.StorageError | None = None
 
     def _open(self) -> sqlcipher3.Connection | None:
         try:
-            return connect(self.path, self._passphrase, "ro")
+            return connect(self.path, self._passphrase, "ro", self._key)
         except sqlcipher3.Error as exc:
             self._error = errors.Corrupt(self.path, str(exc), latest_backup(self.path))
             return None
@@ -286,7 +309,7 @@ def _apply_pragmas(conn: sqlcipher3.Connection, read_only: bool) -> None:
 
 
 def _engine_for(conn: sqlcipher3.Connection, path: Path) -> Engine:
-    """An engine over the one keyed connection (key derivation costs ~100 ms per connection).
+    """An engine over the one keyed connection.
 
     The driver runs in autocommit mode and SQLAlchemy's "begin" emits a deferred BEGIN, so
     transactions are real SQLite transactions (the pysqlite default would defer them oddly).
@@ -326,25 +349,30 @@ def begin_writing(session) -> None:
 
 
 def open_file(
-    path: Path | str, passphrase: str, read_only: bool = False, check_beside: bool = False
+    path: Path | str,
+    passphrase: str,
+    read_only: bool = False,
+    check_beside: bool = False,
+    key: str | None = None,
 ) -> OpenedFile:
     """Open an existing portfolio, migrating it (after a backup) when its schema is older.
 
     Every page is checked (PRAGMA quick_check: ~0.7 s per 100 MB) before this returns, or, with
     `check_beside` and a file of CHECK_BESIDE_FROM bytes or more, later, on a connection of its
     own in a thread: `opened.check` (an IntegrityCheck) is then the caller's to start. A file
-    that needs an upgrade is always checked first.
+    that needs an upgrade is always checked first. The key is derived from the passphrase once
+    (keys.py) for every connection this open makes, unless the caller derived it (`key`).
     """
     path = Path(path)
     check_file(path)
     check_beside = check_beside and path.stat().st_size >= CHECK_BESIDE_FROM
     reason = "you chose to open it read-only" if read_only else writable_problem(path)
     read_only = bool(reason)
+    key = key or keys.derive(path, passphrase)
     if read_only and _interrupted(path) and not writable_problem(path):
-        _recover(path, passphrase)
-    conn = connect(path, passphrase, "ro" if read_only else "rw")
+        _recover(path, passphrase, key)
+    conn = _connect_and_read(path, passphrase, "ro" if read_only else "rw", key)
     try:
-        _first_read(conn, path, passphrase)
         if not check_beside:
             _quick_check(conn, path)
         revision = _revision(conn, path)
@@ -360,8 +388,8 @@ def open_file(
     engine = _engine_for(conn, path)
     opened = OpenedFile(path, engine, read_only, reason, revision, conn)
     if check_beside and revision == migrations.head():
-        opened.check = IntegrityCheck(path, passphrase)
-        opened.reader = lambda: open_reader(path, passphrase, revision)
+        opened.check = IntegrityCheck(path, passphrase, key)
+        opened.reader = lambda: open_reader(path, passphrase, revision, key)
     if not read_only and revision != migrations.head():
         opened.backup_path = backup(path, f"before-upgrade-{revision}")
         migrations.upgrade(engine)
@@ -369,12 +397,11 @@ def open_file(
     return opened
 
 
-def open_reader(path: Path, passphrase: str, revision: str) -> OpenedFile:
-    """A second, read-only keyed connection to a file already open, for reads in a thread (its
-    key derivation, 0.1-0.2 s, runs in SQLite without holding Python)."""
-    conn = connect(path, passphrase, "ro")
+def open_reader(path: Path, passphrase: str, revision: str, key: str | None = None) -> OpenedFile:
+    """A second, read-only keyed connection to a file already open, for reads in a thread
+    (with the open's derived key: no second derivation)."""
+    conn = _connect_and_read(path, passphrase, "ro", key)
     try:
-        _first_read(conn, path, passphrase)
         _apply_pragmas(conn, read_only=True)
         conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")  # one pass: little to reuse
     except BaseException:
@@ -385,19 +412,18 @@ def open_reader(path: Path, passphrase: str, revision: str) -> OpenedFile:
 
 
 def _interrupted(path: Path) -> bool:
-    """True when a rollback journal lies beside the file (an edit may have been cut off)."""
-    journal = journal_path(path)
-    return journal.exists() and journal.stat().st_size > 0
+    """True when a rollback journal lies beside the file (an edit may have been cut off). A
+    journal can vanish while we look: another process's commit ends by deleting it."""
+    try:
+        return journal_path(path).stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
-def _recover(path: Path, passphrase: str) -> None:
+def _recover(path: Path, passphrase: str, key: str | None) -> None:
     """Let SQLite roll back an interrupted edit, as any writable open would, before a read-only
     open (which cannot). A journal of a live transaction elsewhere is left alone by SQLite."""
-    conn = connect(path, passphrase, "rw")
-    try:
-        _first_read(conn, path)
-    finally:
-        conn.close()
+    _connect_and_read(path, passphrase, "rw", key).close()
 
 
 def create_file(path: Path | str, passphrase: str) -> OpenedFile:

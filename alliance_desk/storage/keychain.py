@@ -3,8 +3,9 @@
 No keyring backend (headless Linux, a locked-down PC) is normal: `available()` is False, the
 option is hidden, and every function here quietly does nothing.
 
-The keyring library is imported when first asked (about 50 ms, and its backends far more): the
-window paints first, then asks.
+The keyring library is imported when first asked (about 50 ms, and its backends far more): a
+start naming a file asks in a thread while the window loads (passphrase.Lookup); otherwise
+the window paints first, then asks.
 """
 
 from pathlib import Path

@@ -4,9 +4,10 @@ or a prompt — never a command-line argument (DESIGN.md §8)."""
 import getpass
 import os
 import sys
+import threading
 from pathlib import Path
 
-from alliance_desk.storage import keychain
+from alliance_desk.storage import keychain, keys
 
 ENV = "ALLIANCE_DESK_PASSPHRASE"
 SOURCE_ENV = "ALLIANCE_DESK_SOURCE_PASSPHRASE"
@@ -83,3 +84,42 @@ def prompt(label: str, how: str = f"--passphrase-file FILE or set {ENV}") -> str
         return getpass.getpass(label)
     except (EOFError, KeyboardInterrupt):
         raise PassphraseUnavailable("No passphrase was entered.") from None
+
+
+class Lookup:
+    """The passphrase to open a file with (the one given, else the one the keyring remembers)
+    and the file's key derived from it (keys.py), worked out in a thread: the keyring's
+    backends take 0.1-0.3 s to load and the derivation 0.1-0.2 s without holding Python, so a
+    start does both while it loads the window's modules."""
+
+    def __init__(self, path: Path, given: str | None):
+        self.path = Path(path)
+        self._found: tuple[str | None, bool] = (given, False)
+        self._key: str | None = None
+        self._known = threading.Event()
+        self._derived = threading.Event()
+        threading.Thread(target=self._run, name="derive-key", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            if self._found[0] is None:
+                remembered = keychain.recall(self.path)
+                self._found = (remembered, remembered is not None)
+        finally:
+            self._known.set()
+        try:
+            if self._found[0] is not None:
+                self._key = keys.derive(self.path, self._found[0])
+        finally:
+            self._derived.set()
+
+    def passphrase(self) -> tuple[str | None, bool]:
+        """Waits for the keyring: the passphrase (None: none given and none remembered) and
+        whether the keyring gave it."""
+        self._known.wait()
+        return self._found
+
+    def key(self) -> str | None:
+        """Waits for the derivation: the file's key (None: no passphrase, or no salt to read)."""
+        self._derived.wait()
+        return self._key

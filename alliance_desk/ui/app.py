@@ -13,6 +13,7 @@ from alliance_desk import __version__
 from alliance_desk.portfolio import RENDER_OPEN, Opening, Portfolio
 from alliance_desk.storage import errors
 from alliance_desk.storage.database import writable_problem
+from alliance_desk.storage.passphrase import Lookup
 from alliance_desk.storage.paths import resource_path
 from alliance_desk.ui.workspace import TAB_TITLES, find_tab_title
 
@@ -126,8 +127,9 @@ def run_gui(
     demo: bool,
     opening: Opening | None = None,
 ) -> int:
-    """The GUI entry point called by the CLI; returns the process exit code. For a screenshot,
-    `opening` may be the file's opening, started already (Portfolio.open_beside)."""
+    """The GUI entry point called by the CLI; returns the process exit code. `opening`: the
+    file's opening, started already (Portfolio.open_beside), with the passphrase it worked out
+    (`passphrase` is then not needed)."""
     app = create_application()
     if screenshot is not None:
         return render_screenshot(path, passphrase, screenshot, tab, opening)
@@ -158,7 +160,7 @@ def render_screenshot(
             opening.discard()
         return 1
     if path is not None and opening is None:  # opened while the window is built
-        opening = Portfolio.open_beside(path, passphrase or "", **RENDER_OPEN)
+        opening = Portfolio.open_beside(Lookup(path, passphrase or ""), **RENDER_OPEN)
     from alliance_desk.ui.main_window import MainWindow
 
     window = MainWindow(remember=False)
@@ -178,7 +180,7 @@ def render_screenshot(
             except errors.StorageError as exc:
                 print(exc.message, file=sys.stderr)
                 return 1
-            window.set_portfolio(portfolio, passphrase)
+            window.set_portfolio(portfolio, opening.passphrase()[0])
             window.workspace.select_tab(title or "Dashboard")
             window.sidebar.select_first()
             _picture_as_opened(window, Path(path))

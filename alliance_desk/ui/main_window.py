@@ -164,7 +164,12 @@ class MainWindow(PromptingWindow):
         """Open `path`: with `passphrase`, else the remembered one, else ask. True when open.
         `opening`: the same, started in a thread already (Portfolio.open_beside)."""
         path = Path(path)
+        if opening is not None and not _same_file(opening.path, path):
+            opening.discard()  # for another file: not what is asked for
+            opening = None
         if self.portfolio is not None and _same_file(self.portfolio.path, path):
+            if opening is not None:
+                opening.discard()
             return True
         try:
             check_file(path)
@@ -181,7 +186,8 @@ class MainWindow(PromptingWindow):
 
         note = ""
         if opening is not None:
-            secret, remembered = opening.passphrase()
+            with busy():
+                secret, remembered = opening.passphrase()
         else:
             secret, remembered = passphrase, False
             if not secret:
@@ -223,7 +229,8 @@ class MainWindow(PromptingWindow):
             try:
                 if opening is not None:
                     first, opening = opening, None
-                    return first.portfolio()
+                    with busy():
+                        return first.portfolio()
                 with busy():
                     return Portfolio.open(
                         path,
@@ -499,8 +506,9 @@ class MainWindow(PromptingWindow):
         self._update_title()
 
     def _update_forget_action(self) -> None:
-        """Forget… is offered when the keyring holds this file's passphrase (the first question
-        to a keyring is slow: opening asks it after the first paint)."""
+        """Forget… is offered when the keyring holds this file's passphrase (the keyring's first
+        question is slow, 0.1-0.3 s: unless a start has asked it already, this is asked after
+        the first paint)."""
         portfolio = self.portfolio
         remembered = portfolio is not None and keychain.recall(portfolio.path) is not None
         self.forget_action.setEnabled(remembered)

@@ -60,8 +60,8 @@ Loader = Callable[[Portfolio, Alliance | None], list[Row]]
 class Column:
     """One column: its header, the text shown, and optionally how it sorts and is coloured.
 
-    `sort_key` must return one type per column (str, int or float) so Qt sorts natively;
-    without it the column sorts by its text.
+    `sort_key` must return one type per column (str, int or float), never None, so that rows
+    compare; without it the column sorts by its text, ignoring case.
     """
 
     header: str
@@ -135,6 +135,14 @@ def finished_by_status(row: Row) -> bool:
 # --- the model ------------------------------------------------------------------------------
 
 
+def inverse(order: Sequence[int]) -> list[int]:
+    """For a new order given as the old position of each row: each old position's new one."""
+    moved_to = [0] * len(order)
+    for new, old in enumerate(order):
+        moved_to[old] = new
+    return moved_to
+
+
 def sorted_positions(
     columns: Sequence[Column], rows: Sequence[Row], sort: tuple[int, Qt.SortOrder] | None
 ) -> list[int] | None:
@@ -165,33 +173,36 @@ class RecordTableModel(QAbstractTableModel):
         self.muted = muted  # rows drawn grey: finished records
         self.rows: list[Row] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None  # set by `sort`
+        self._loaded: list[Row] = []  # as loaded: each sort starts from this order
+        self._positions: list[int] = []  # where each of `rows` is in `_loaded`
 
     def set_rows(self, rows: Iterable[Row]) -> None:
-        rows = list(rows)
-        order = sorted_positions(self.columns, rows, self._sort)
+        self._loaded = list(rows)
         self.beginResetModel()
-        self.rows = rows if order is None else [rows[i] for i in order]
+        self._put_in_order()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Keep the rows in a column's order, the selection on its records. Only RecordTable's
-        proxy asks for this (SourceSorted); other proxies over this model sort themselves."""
-        if not 0 <= column < len(self.columns):
-            return
-        self._sort = (column, order)
-        new_order = sorted_positions(self.columns, self.rows, self._sort) or []
-        moved_to = [0] * len(new_order)
-        for new, old in enumerate(new_order):
-            moved_to[old] = new
+        """Keep the rows in a column's order (column -1: as loaded), the selection on its
+        records; equal rows keep the order they were loaded in, as under Qt's own proxy. Only
+        RecordTable's proxy asks for this (SourceSorted); other proxies sort themselves."""
+        self._sort = (column, order) if 0 <= column < len(self.columns) else None
+        before = self._positions
         self.layoutAboutToBeChanged.emit()
         old_indexes = self.persistentIndexList()
-        self.rows = [self.rows[i] for i in new_order]
+        self._put_in_order()
+        moved_to = inverse(self._positions)  # loaded position -> new row
         new_indexes = [
-            self.index(moved_to[index.row()], index.column()) if index.isValid() else index
+            self.index(moved_to[before[index.row()]], index.column()) if index.isValid() else index
             for index in old_indexes
         ]
         self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
+
+    def _put_in_order(self) -> None:
+        order = sorted_positions(self.columns, self._loaded, self._sort)
+        self._positions = list(range(len(self._loaded))) if order is None else order
+        self.rows = [self._loaded[i] for i in self._positions]
 
     def row(self, index: int) -> Row:
         return self.rows[index]

@@ -1,7 +1,8 @@
-"""The key derived once (storage/keys.py) is the one SQLCipher 4 derives from the passphrase:
-files keyed either way open the other way, and a wrong passphrase is still refused."""
+"""The key derived once per open (storage/keys.py) is the one SQLCipher 4 derives from the
+passphrase: files keyed either way open the other way, one open derives it once for all its
+connections, and neither a wrong passphrase nor a file replaced meanwhile is mistaken."""
 
-import threading
+import shutil
 
 import pytest
 import sqlcipher3
@@ -27,13 +28,14 @@ def plain_sqlcipher_file(path, passphrase: str) -> None:
 def test_the_derived_key_opens_a_file_keyed_with_the_passphrase(tmp_path, passphrase):
     path = tmp_path / "plain.db"
     plain_sqlcipher_file(path, passphrase)
-    conn = database.connect(path, passphrase, "ro")  # keyed with the derived key
+    conn = sqlcipher3.connect(str(path))
+    conn.set_key(keys.derive(path, passphrase))  # SQLCipher's raw key: no derivation of its own
     assert conn.execute("SELECT text FROM note").fetchall() == [("written with the passphrase",)]
     conn.close()
 
 
 def test_a_file_written_through_the_derived_key_opens_with_the_passphrase(portfolio_file):
-    with Portfolio.open(portfolio_file, PASSPHRASE) as portfolio:  # derived key
+    with Portfolio.open(portfolio_file, PASSPHRASE) as portfolio:
         portfolio.add_alliance("Written through the derived key")
     conn = sqlcipher3.connect(str(portfolio_file))
     conn.set_key(PASSPHRASE)
@@ -42,32 +44,50 @@ def test_a_file_written_through_the_derived_key_opens_with_the_passphrase(portfo
     assert "Written through the derived key" in names
 
 
-def test_a_wrong_passphrase_is_refused_although_a_right_key_is_kept(portfolio_file):
-    Portfolio.open(portfolio_file, PASSPHRASE, read_only=True).close()  # its key is kept
+def test_one_open_derives_the_key_once_for_its_connections(portfolio_file, monkeypatch):
+    derived, keyed = [], []
+    derive, connect = keys.derive, database.connect
+    monkeypatch.setattr(keys, "derive", lambda *a: derived.append(a) or derive(*a))
+    monkeypatch.setattr(
+        database, "connect", lambda *a: keyed.append(a[3] if len(a) > 3 else None) or connect(*a)
+    )
+    monkeypatch.setattr(database, "CHECK_BESIDE_FROM", 0)  # the check and reader, as a big file's
+    with Portfolio.open(portfolio_file, PASSPHRASE, check_beside=True) as portfolio:
+        opened = portfolio._opened
+        reader = opened.reader()  # the connection a big file's health is worked out on
+        assert [a.name for a in Portfolio(reader, holds_lock=False).alliances()] == [
+            "Helios Oncology"
+        ]
+        reader.close()
+        assert opened.check.wait() is None  # the whole-file check, on its own connection
+    assert len(derived) == 1
+    assert len(keyed) == 3 and all(key == keyed[0] and key.startswith("x'") for key in keyed)
+
+
+def test_a_wrong_passphrase_is_refused(portfolio_file):
     with pytest.raises(errors.WrongPassphrase):
         Portfolio.open(portfolio_file, PASSPHRASE + " ")
+    with pytest.raises(errors.WrongPassphrase):  # keyed with a key derived for it, too
+        Portfolio.open(portfolio_file, "wrong", key=keys.derive(portfolio_file, "wrong"))
 
 
-def test_a_connection_asking_while_another_thread_derives_gets_the_same_key(portfolio_file):
-    fresh = portfolio_file.parent / "other.alliance"  # a salt of its own: nothing kept yet
-    Portfolio.create(fresh, PASSPHRASE).close()
-    answers = []
-    threads = [
-        threading.Thread(target=lambda: answers.append(keys.raw_key(fresh, PASSPHRASE)))
-        for _ in range(3)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(set(answers)) == 1 and answers[0].startswith("x'")
-    with Portfolio.open(fresh, PASSPHRASE) as portfolio:
-        assert portfolio.alliances() == []
+def test_a_key_derived_before_another_copy_replaced_the_file_is_not_a_wrong_passphrase(
+    portfolio_file, tmp_path
+):
+    stale = keys.derive(portfolio_file, PASSPHRASE)
+    other = tmp_path / "other.alliance"  # the same passphrase, a salt of its own
+    Portfolio.create(other, PASSPHRASE, name="The other copy").close()
+    assert keys.read_salt(other) != keys.salt_of(stale)
+    shutil.move(other, portfolio_file)  # as a sync client or a colleague's copy moves over it
+    with Portfolio.open(portfolio_file, PASSPHRASE, key=stale) as portfolio:
+        assert portfolio.name == "The other copy"
 
 
-def test_a_file_without_a_salt_yet_is_keyed_with_the_passphrase(tmp_path):
-    assert keys.raw_key(tmp_path / "not yet.alliance", PASSPHRASE) is None
-    with Portfolio.create(tmp_path / "not yet.alliance", PASSPHRASE) as portfolio:
+def test_a_file_without_a_salt_yet_has_no_key_and_is_keyed_with_the_passphrase(tmp_path):
+    path = tmp_path / "new.alliance"
+    assert keys.derive(path, PASSPHRASE) is None
+    with Portfolio.create(path, PASSPHRASE) as portfolio:
         portfolio.add_alliance("First")
-    with Portfolio.open(tmp_path / "not yet.alliance", PASSPHRASE) as portfolio:
+    assert keys.read_salt(path) is not None
+    with Portfolio.open(path, PASSPHRASE) as portfolio:
         assert [a.name for a in portfolio.alliances()] == ["First"]

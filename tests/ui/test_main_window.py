@@ -16,6 +16,7 @@ from alliance_desk import clock
 from alliance_desk.portfolio import Opening, Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import writable_problem
+from alliance_desk.storage.passphrase import Lookup
 from alliance_desk.ui import undo
 from alliance_desk.ui.main_window import LOCK_REFRESH_MS, MainWindow
 from alliance_desk.ui.overview_tab import OverviewTab
@@ -472,15 +473,17 @@ def test_main_window_stale_remembered_passphrase_asks_again(qtbot, window, portf
 def opening_of(path) -> Opening:
     """The open the command line starts in a thread while the window loads (no passphrase
     given: the keyring's is looked up there too)."""
-    return Portfolio.open_beside(path, None, check_beside=True)
+    return Portfolio.open_beside(Lookup(path, None), check_beside=True)
 
 
 def test_main_window_opening_started_early_opens_with_the_remembered_passphrase(
     qtbot, window, portfolio_file
 ):
     keychain.remember(portfolio_file, PASSPHRASE)
+    opening = opening_of(portfolio_file)
     with Answering():  # no dialog: the keyring answered in the thread
-        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+        assert window.open_path(portfolio_file, opening=opening)
+    assert window.portfolio is opening.portfolio()  # what the thread opened, not a second open
     assert sidebar_names(window) == ["Helios Oncology"]
     assert lock.is_mine(lock.read(portfolio_file))
 
@@ -488,8 +491,10 @@ def test_main_window_opening_started_early_opens_with_the_remembered_passphrase(
 def test_main_window_opening_started_early_asks_when_nothing_is_remembered(
     qtbot, window, portfolio_file
 ):
+    opening = opening_of(portfolio_file)
     with Answering(enter_passphrase(qtbot)):
-        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+        assert window.open_path(portfolio_file, opening=opening)
+    assert opening.passphrase() == (None, False)
     assert sidebar_names(window) == ["Helios Oncology"]
 
 
@@ -503,9 +508,11 @@ def test_main_window_opening_started_early_with_a_stale_passphrase_asks_again(
         seen["note"] = dialog.message.text()
         enter_passphrase(qtbot)(dialog)
 
+    opening = opening_of(portfolio_file)
     with Answering(note_then_enter):
-        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+        assert window.open_path(portfolio_file, opening=opening)
     assert "remembered passphrase" in seen["note"]
+    assert opening.passphrase() == ("an old passphrase", True)  # the thread tried it
     assert sidebar_names(window) == ["Helios Oncology"]
 
 
@@ -516,23 +523,26 @@ def test_main_window_opening_started_early_of_a_locked_file_asks_what_to_do(
     keychain.remember(portfolio_file, PASSPHRASE)
     asked = []
     window.ask_lock_choice = lambda exc: asked.append(exc.holder) or "read_only"
+    opening = opening_of(portfolio_file)
     with Answering():  # the lock question only
-        assert window.open_path(portfolio_file, opening=opening_of(portfolio_file))
+        assert window.open_path(portfolio_file, opening=opening)
     assert len(asked) == 1 and asked[0].startswith("dana on far-away-host")
-    assert_read_only(window)
+    assert_read_only(window)  # opened again, read-only, after the thread met the lock
 
 
-def test_main_window_opening_started_early_is_closed_when_the_file_is_refused(
+def test_main_window_opening_started_early_is_closed_when_the_file_was_replaced(
     qtbot, window, shown_errors, portfolio_file, tmp_path
 ):
     keychain.remember(portfolio_file, PASSPHRASE)
     opening = opening_of(portfolio_file)
-    copy = tmp_path / "elsewhere.alliance"  # the window checks the file before it waits
-    copy.write_bytes(b"not a portfolio at all, and far too short")
-    assert not window.open_path(copy, opening=opening)
+    opening.passphrase()  # the thread has opened the file and holds its lock
+    assert lock.is_mine(lock.read(portfolio_file))
+    moved = tmp_path / "moved-in.alliance"  # then something else is moved over the file
+    moved.write_bytes(b"not a portfolio at all, and far too short")
+    moved.replace(portfolio_file)
+    assert not window.open_path(portfolio_file, opening=opening)
     assert shown_errors and window.portfolio is None
-    opening.passphrase()  # the thread has ended
-    assert not lock.lock_path(portfolio_file).exists()  # and what it opened is closed
+    assert not lock.lock_path(portfolio_file).exists()  # what the thread opened is closed
 
 
 def test_main_window_change_passphrase(qtbot, opened, portfolio_file):

@@ -37,6 +37,7 @@ from alliance_desk.ui.record_tab import (
     Row,
     TableSpec,
     fit_columns,
+    inverse,
     sorted_positions,
 )
 
@@ -241,9 +242,7 @@ class TrackingTableModel(RecordTableModel):
             self._haystacks_made()  # in the old order, to be reordered with the rows
         self._stop_ahead()  # those made ahead follow the old order: made again in the new one
         new_order = self._order(self.rows)
-        moved_to = [0] * len(new_order)
-        for new, old in enumerate(new_order):
-            moved_to[old] = new
+        moved_to = inverse(new_order)
         if self._haystacks is not None:
             self._haystacks = [self._haystacks[i] for i in new_order]
         if self._passes is not None:
