@@ -8,7 +8,6 @@ announced to subscribers as a `Change` so views refresh what they show.
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -527,6 +526,7 @@ class Opening:
         self.path = lookup.path
         self._opener = opener
         self._lookup = lookup
+        self._tried: tuple[str | None, bool] = (None, False)
         self._answer: dict[str, Any] = {}
         self._thread = threading.Thread(
             target=self._run, args=(options,), name="open-beside", daemon=True
@@ -535,20 +535,33 @@ class Opening:
 
     def _run(self, options: dict[str, Any]) -> None:
         try:
-            secret, _remembered = self._lookup.passphrase()
-            if secret is not None:
+            self._tried = self._lookup.passphrase()
+            if self._tried[0] is not None:
                 key = self._lookup.key()
-                opened = self._opener.open(self.path, secret, key=key, **options)
-                self._answer["portfolio"] = opened
-                with suppress(SQLAlchemyError):  # the window's own reads meet it, and say so
+                opened = self._opener.open(self.path, self._tried[0], key=key, **options)
+                try:
                     opened.read_ahead()  # what the first window counts, while it loads
+                except SQLAlchemyError:
+                    pass  # the window's own reads meet it, and say so
+                except BaseException:
+                    opened.close()
+                    raise
+                self._answer["portfolio"] = opened
         except BaseException as exc:  # handed to the caller, who reports it
             self._answer["error"] = exc
+        finally:
+            self._lookup.forget()
 
     def passphrase(self) -> tuple[str | None, bool]:
         """Waits: the passphrase tried (None: none to try) and whether the keyring gave it."""
         self._thread.join()
-        return self._lookup.passphrase()
+        return self._tried
+
+    def forget(self) -> None:
+        """Drop the passphrase and the portfolio once the caller has them (or has given up)."""
+        self._thread.join()
+        self._tried = (None, False)
+        self._answer.clear()
 
     def portfolio(self) -> Portfolio:
         """Waits: the opened portfolio (the same one each time), or raises what the opening

@@ -108,14 +108,14 @@ def connect(
 
 def _connect_and_read(
     path: Path, passphrase: str, mode: str, key: str | None
-) -> sqlcipher3.Connection:
-    """`connect`, then the first read (`_first_read`'s errors). A derived key made from a salt
-    the file no longer has (another copy was moved over it since) is not a wrong passphrase:
-    SQLCipher is given the passphrase itself then."""
+) -> tuple[sqlcipher3.Connection, str | None]:
+    """`connect`, then the first read (`_first_read`'s errors); returns the connection and the
+    key it was keyed with. A key derived from a salt the file no longer has (another copy was
+    moved over it since) is not a wrong passphrase: the key is derived again from the new one."""
     conn = connect(path, passphrase, mode, key)
     try:
         _first_read(conn, path, passphrase)
-        return conn
+        return conn, key
     except errors.WrongPassphrase:
         conn.close()
         if key is None or keys.read_salt(path) == keys.salt_of(key):
@@ -123,7 +123,7 @@ def _connect_and_read(
     except BaseException:
         conn.close()
         raise
-    return _connect_and_read(path, passphrase, mode, None)
+    return _connect_and_read(path, passphrase, mode, keys.derive(path, passphrase))
 
 
 def _first_read(conn: sqlcipher3.Connection, path: Path, passphrase: str | None = None) -> None:
@@ -361,7 +361,7 @@ def open_file(
     `check_beside` and a file of CHECK_BESIDE_FROM bytes or more, later, on a connection of its
     own in a thread: `opened.check` (an IntegrityCheck) is then the caller's to start. A file
     that needs an upgrade is always checked first. The key is derived from the passphrase once
-    (keys.py) for every connection this open makes, unless the caller derived it (`key`).
+    (keys.py), unless the caller derived it (`key`), for every connection this open makes.
     """
     path = Path(path)
     check_file(path)
@@ -371,7 +371,7 @@ def open_file(
     key = key or keys.derive(path, passphrase)
     if read_only and _interrupted(path) and not writable_problem(path):
         _recover(path, passphrase, key)
-    conn = _connect_and_read(path, passphrase, "ro" if read_only else "rw", key)
+    conn, key = _connect_and_read(path, passphrase, "ro" if read_only else "rw", key)
     try:
         if not check_beside:
             _quick_check(conn, path)
@@ -400,7 +400,7 @@ def open_file(
 def open_reader(path: Path, passphrase: str, revision: str, key: str | None = None) -> OpenedFile:
     """A second, read-only keyed connection to a file already open, for reads in a thread
     (with the open's derived key: no second derivation)."""
-    conn = _connect_and_read(path, passphrase, "ro", key)
+    conn, _key = _connect_and_read(path, passphrase, "ro", key)
     try:
         _apply_pragmas(conn, read_only=True)
         conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")  # one pass: little to reuse
@@ -423,7 +423,7 @@ def _interrupted(path: Path) -> bool:
 def _recover(path: Path, passphrase: str, key: str | None) -> None:
     """Let SQLite roll back an interrupted edit, as any writable open would, before a read-only
     open (which cannot). A journal of a live transaction elsewhere is left alone by SQLite."""
-    _connect_and_read(path, passphrase, "rw", key).close()
+    _connect_and_read(path, passphrase, "rw", key)[0].close()
 
 
 def create_file(path: Path | str, passphrase: str) -> OpenedFile:

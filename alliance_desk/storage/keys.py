@@ -8,8 +8,8 @@ each connection with SQLCipher's raw key `x'<key><salt>'`. The file stays byte-f
 SQLCipher 4 writes: any SQLCipher 4 client opens it with the passphrase.
 
 hashlib derives without holding Python, so a start derives the key in a thread while the
-window's modules load (passphrase.Lookup). A key lives as long as the open file that holds it,
-as the passphrase does; nothing is written anywhere.
+window's modules load (passphrase.Lookup). A key is held where the passphrase is (the open
+file, its reader and check); nothing is written anywhere.
 """
 
 import hashlib

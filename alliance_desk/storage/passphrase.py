@@ -103,14 +103,16 @@ class Lookup:
     def _run(self) -> None:
         try:
             if self._found[0] is None:
-                remembered = keychain.recall(self.path)
+                try:
+                    remembered = keychain.recall(self.path)
+                except Exception:  # noqa: BLE001 - a keyring that fails remembers nothing: ask
+                    remembered = None
                 self._found = (remembered, remembered is not None)
-        finally:
             self._known.set()
-        try:
             if self._found[0] is not None:
                 self._key = keys.derive(self.path, self._found[0])
         finally:
+            self._known.set()
             self._derived.set()
 
     def passphrase(self) -> tuple[str | None, bool]:
@@ -123,3 +125,8 @@ class Lookup:
         """Waits for the derivation: the file's key (None: no passphrase, or no salt to read)."""
         self._derived.wait()
         return self._key
+
+    def forget(self) -> None:
+        """Drop the passphrase and key once they are handed over (waits for the thread)."""
+        self._derived.wait()
+        self._found, self._key = (None, False), None

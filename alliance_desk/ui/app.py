@@ -181,6 +181,7 @@ def render_screenshot(
                 print(exc.message, file=sys.stderr)
                 return 1
             window.set_portfolio(portfolio, opening.passphrase()[0])
+            opening.forget()
             window.workspace.select_tab(title or "Dashboard")
             window.sidebar.select_first()
             _picture_as_opened(window, Path(path))

@@ -163,7 +163,13 @@ class MainWindow(PromptingWindow):
     ) -> bool:
         """Open `path`: with `passphrase`, else the remembered one, else ask. True when open.
         `opening`: the same, started in a thread already (Portfolio.open_beside)."""
-        path = Path(path)
+        try:
+            return self._open_path(Path(path), passphrase, opening)
+        finally:
+            if opening is not None:
+                opening.forget()  # the window keeps the passphrase while the file is open
+
+    def _open_path(self, path: Path, passphrase: str | None, opening: Opening | None) -> bool:
         if opening is not None and not _same_file(opening.path, path):
             opening.discard()  # for another file: not what is asked for
             opening = None

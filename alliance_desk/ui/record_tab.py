@@ -184,8 +184,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Keep the rows in a column's order (column -1: as loaded), the selection on its
-        records; equal rows keep the order they were loaded in, as under Qt's own proxy. Only
-        RecordTable's proxy asks for this (SourceSorted); other proxies sort themselves."""
+        records. Equal rows keep the order they were loaded in, after a click as after a
+        reload, so a reload never moves them (Qt's own proxy sorted a click from the order
+        shown, a reload from the loaded one). Only RecordTable's proxy asks for this
+        (SourceSorted); other proxies over this model sort themselves."""
         self._sort = (column, order) if 0 <= column < len(self.columns) else None
         before = self._positions
         self.layoutAboutToBeChanged.emit()

@@ -4,11 +4,14 @@ connections, and neither a wrong passphrase nor a file replaced meanwhile is mis
 
 import shutil
 
+import keyring
 import pytest
 import sqlcipher3
+from keyring.backend import KeyringBackend
 
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.storage import database, errors, keys
+from alliance_desk.storage import database, errors, keychain, keys
+from alliance_desk.storage.passphrase import Lookup
 from tests.conftest import PASSPHRASE
 
 ODD = "p@ss:w/rd?#% 'quote' — ünïcødé 🔐"
@@ -72,15 +75,20 @@ def test_a_wrong_passphrase_is_refused(portfolio_file):
 
 
 def test_a_key_derived_before_another_copy_replaced_the_file_is_not_a_wrong_passphrase(
-    portfolio_file, tmp_path
+    portfolio_file, tmp_path, monkeypatch
 ):
     stale = keys.derive(portfolio_file, PASSPHRASE)
     other = tmp_path / "other.alliance"  # the same passphrase, a salt of its own
     Portfolio.create(other, PASSPHRASE, name="The other copy").close()
     assert keys.read_salt(other) != keys.salt_of(stale)
     shutil.move(other, portfolio_file)  # as a sync client or a colleague's copy moves over it
-    with Portfolio.open(portfolio_file, PASSPHRASE, key=stale) as portfolio:
+    monkeypatch.setattr(database, "CHECK_BESIDE_FROM", 0)  # the check and reader, as a big file's
+    with Portfolio.open(portfolio_file, PASSPHRASE, key=stale, check_beside=True) as portfolio:
         assert portfolio.name == "The other copy"
+        assert portfolio._opened.check.wait() is None  # keyed with the new key, not the stale
+        reader = portfolio._opened.reader()
+        assert Portfolio(reader, holds_lock=False).name == "The other copy"
+        reader.close()
 
 
 def test_a_file_without_a_salt_yet_has_no_key_and_is_keyed_with_the_passphrase(tmp_path):
@@ -91,3 +99,31 @@ def test_a_file_without_a_salt_yet_has_no_key_and_is_keyed_with_the_passphrase(t
     assert keys.read_salt(path) is not None
     with Portfolio.open(path, PASSPHRASE) as portfolio:
         assert [a.name for a in portfolio.alliances()] == ["First"]
+
+
+def test_a_lookup_whose_keyring_fails_asks_instead_of_waiting_forever(portfolio_file):
+    class BrokenKeyring(KeyringBackend):
+        priority = 1
+
+        def get_password(self, service, username):
+            raise ValueError("the keyring's daemon answered nonsense")
+
+        def set_password(self, service, username, password):
+            raise ValueError("no")
+
+        def delete_password(self, service, username):
+            raise ValueError("no")
+
+    keyring.set_keyring(BrokenKeyring())  # the autouse fixture puts the memory one back
+    lookup = Lookup(portfolio_file, None)
+    assert lookup.passphrase() == (None, False)  # nothing remembered: the window will ask
+    assert lookup.key() is None
+
+
+def test_a_lookup_derives_the_key_of_the_passphrase_it_found(portfolio_file):
+    keychain.remember(portfolio_file, PASSPHRASE)
+    lookup = Lookup(portfolio_file, None)
+    assert lookup.passphrase() == (PASSPHRASE, True)
+    assert lookup.key() == keys.derive(portfolio_file, PASSPHRASE)
+    lookup.forget()
+    assert (lookup.passphrase(), lookup.key()) == ((None, False), None)

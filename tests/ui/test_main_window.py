@@ -481,9 +481,11 @@ def test_main_window_opening_started_early_opens_with_the_remembered_passphrase(
 ):
     keychain.remember(portfolio_file, PASSPHRASE)
     opening = opening_of(portfolio_file)
+    in_thread = opening.portfolio()
     with Answering():  # no dialog: the keyring answered in the thread
         assert window.open_path(portfolio_file, opening=opening)
-    assert window.portfolio is opening.portfolio()  # what the thread opened, not a second open
+    assert window.portfolio is in_thread  # what the thread opened, not a second open
+    assert opening.passphrase() == (None, False)  # handed over: the opening keeps no secret
     assert sidebar_names(window) == ["Helios Oncology"]
     assert lock.is_mine(lock.read(portfolio_file))
 
@@ -492,9 +494,9 @@ def test_main_window_opening_started_early_asks_when_nothing_is_remembered(
     qtbot, window, portfolio_file
 ):
     opening = opening_of(portfolio_file)
+    assert opening.passphrase() == (None, False)  # none given, none remembered
     with Answering(enter_passphrase(qtbot)):
         assert window.open_path(portfolio_file, opening=opening)
-    assert opening.passphrase() == (None, False)
     assert sidebar_names(window) == ["Helios Oncology"]
 
 
@@ -509,10 +511,10 @@ def test_main_window_opening_started_early_with_a_stale_passphrase_asks_again(
         enter_passphrase(qtbot)(dialog)
 
     opening = opening_of(portfolio_file)
+    assert opening.passphrase() == ("an old passphrase", True)  # the thread tried it
     with Answering(note_then_enter):
         assert window.open_path(portfolio_file, opening=opening)
     assert "remembered passphrase" in seen["note"]
-    assert opening.passphrase() == ("an old passphrase", True)  # the thread tried it
     assert sidebar_names(window) == ["Helios Oncology"]
 
 

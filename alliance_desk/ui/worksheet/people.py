@@ -143,7 +143,7 @@ class PeopleList(QWidget):
 
     def set_rows(self, rows: list[PersonRow]) -> None:
         selected = self.current()
-        # the filter first: the proxy then sorts and filters the new rows once, on their reset
+        # the filter first: the model sorts the new rows and the proxy filters them once
         self.proxy.due = self._due_ids(rows) if self.only_due.isChecked() else None
         self.model.set_rows(rows)
         self._show_summary()
