@@ -18,13 +18,15 @@ print(json.dumps({"code": code, "loaded": [m for m in later if m in sys.modules]
 """
 
 
-def test_the_first_window_loads_no_chart_word_spreadsheet_or_migration_library(demo_file, tmp_path):
+def run_start(script: str, demo_file, tmp_path, *extra: str) -> dict:
+    """Run `script` (a start of the window on the demo, off-screen, its passphrase from a file,
+    with `extra` arguments) in a fresh interpreter; its last printed line, read as JSON."""
     secret = tmp_path / "passphrase.txt"
     secret.write_text("demo")
     out = tmp_path / "window.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(demo_file), str(secret), str(out), ",".join(LATER)],
+        [sys.executable, "-c", script, str(demo_file), str(secret), str(out), *extra],
         capture_output=True,
         text=True,
         env=env,
@@ -32,6 +34,11 @@ def test_the_first_window_loads_no_chart_word_spreadsheet_or_migration_library(d
     )
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["code"] == 0 and out.stat().st_size > 10_000, result.stderr[-2000:]
+    return answer
+
+
+def test_the_first_window_loads_no_chart_word_spreadsheet_or_migration_library(demo_file, tmp_path):
+    answer = run_start(SCRIPT, demo_file, tmp_path, ",".join(LATER))
     assert answer["loaded"] == []
 
 
@@ -51,19 +58,7 @@ print(json.dumps({"code": code, "derived": derived}))
 
 
 def test_a_start_derives_the_key_once_in_the_thread_cli_starts_first(demo_file, tmp_path):
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text("demo")
-    out = tmp_path / "window.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", DERIVING, str(demo_file), str(secret), str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    answer = json.loads(result.stdout.strip().splitlines()[-1])
-    assert answer["code"] == 0, result.stderr[-2000:]
+    answer = run_start(DERIVING, demo_file, tmp_path)
     # one derivation serves the window's connection and those beside it; cli.py begins it
     # before it loads cli_run (SQLAlchemy, our models), not the opening after them
     assert answer["derived"] == ["derive-key"]
