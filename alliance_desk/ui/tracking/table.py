@@ -77,7 +77,6 @@ class TrackingTableModel(RecordTableModel):
         self._ahead = QTimer(self, interval=0)
         self._ahead.timeout.connect(self._make_some_ahead)
         self._found: dict[tuple[str, ...], list[int]] = {}  # words -> positions of their rows
-        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # --- what Qt asks ------------------------------------------------------------------------
 
