@@ -57,8 +57,10 @@ SEARCH_TEXTS_PER_PASS = 1_500  # ...this many per pass of the event loop (a few 
 class TrackingTableModel(RecordTableModel):
     """Rows of one kind; sorts and filters itself, keeps both across reloads, patches edits.
 
-    `rows` holds every loaded row in sort order; `shown` the positions in `rows` of the rows
-    the filters let through, ascending. The model's row numbers count the shown rows.
+    `rows` holds every loaded row in sort order (equal rows in the order they were loaded, after
+    a header click as after a reload); `_positions` where each of them was in the loaded list;
+    `shown` the positions in `rows` of the rows the filters let through, ascending. The model's
+    row numbers count the shown rows.
 
     Searches are remembered until the rows, their order or the predicate change: a letter
     typed after a word searches only the rows the shorter word found, and Backspace finds the
@@ -114,6 +116,7 @@ class TrackingTableModel(RecordTableModel):
         rows = list(rows)
         order = self._order(rows)
         self.rows = rows if order is None else [rows[i] for i in order]
+        self._positions = list(range(len(rows))) if order is None else order
         self._drop_haystacks()
         self._passes = self._tested(self.rows)
         self._forget_found()
@@ -240,7 +243,11 @@ class TrackingTableModel(RecordTableModel):
         if self.words:
             self._haystacks_made()  # in the old order, to be reordered with the rows
         self._stop_ahead()  # those made ahead follow the old order: made again in the new one
-        new_order = self._order(self.rows)
+        # from the loaded order, as a reload sorts: equal rows never move on a reload
+        at = inverse(self._positions)  # loaded position -> position in `rows`
+        order = self._order([self.rows[p] for p in at])
+        self._positions = list(range(len(at))) if order is None else order
+        new_order = [at[p] for p in self._positions]
         moved_to = inverse(new_order)
         if self._haystacks is not None:
             self._haystacks = [self._haystacks[i] for i in new_order]

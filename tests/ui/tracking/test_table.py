@@ -127,3 +127,30 @@ def test_table_edit_moves_a_record_in_or_out_of_the_filter(open_tab, portfolio, 
     )
     clear_filter(qtbot, tab)
     assert len(row_titles(tab)) == 5
+
+
+def column_numbered(tab, header: str) -> int:
+    model = tab.table.view.model()
+    titles = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
+    return titles.index(header)
+
+
+def test_table_equal_rows_keep_their_order_after_clicks_and_a_reload(
+    open_tab, actions, portfolio, qtbot
+):
+    """A header click sorts equal rows as a reload does, so an edit elsewhere (which reloads)
+    never reshuffles the rows the user is looking at."""
+    tab = open_tab("Actions")
+    status = column_numbered(tab, "Status")
+    click_header(qtbot, tab, ACTION)  # by title first: a sort from the order shown would keep it
+    click_header(qtbot, tab, status)
+    clicked = row_titles(tab)
+    open_ones = [t for t in clicked if t != "Book JSC room"]
+    assert open_ones != sorted(open_ones, key=str.casefold)  # not left in the title order
+    tab.table.refresh()  # what any change the rows cannot be patched for does
+    assert row_titles(tab) == clicked
+    click_header(qtbot, tab, status)  # the other way round: equal rows still as loaded
+    reversed_clicked = row_titles(tab)
+    assert [t for t in reversed_clicked if t != "Book JSC room"] == open_ones
+    tab.table.refresh()
+    assert row_titles(tab) == reversed_clicked
