@@ -34,6 +34,7 @@ from alliance_desk.models import (
 )
 from alliance_desk.models.validation import ValidationError, validate
 from alliance_desk.portfolio_health import HealthCommands
+from alliance_desk.portfolio_journal import JournalCommands
 from alliance_desk.portfolio_lifecycle import LifecycleCommands
 from alliance_desk.portfolio_practice import PracticeCommands
 from alliance_desk.portfolio_review import ReviewCommands
@@ -73,6 +74,7 @@ class Portfolio(
     ReviewCommands,
     LifecycleCommands,
     PracticeCommands,
+    JournalCommands,
     Transactions,
 ):
     """One open portfolio file. Use `Portfolio.open` or `Portfolio.create`; close when done."""
@@ -284,6 +286,7 @@ class Portfolio(
         record.updated_by = self.device_id
         with self._write():
             self._session.add(record)
+        self._note_added(model, (record.id,))
         self._announce(Change(KIND_OF_MODEL[model].key, (record.id,), "added"))
         return record
 
@@ -294,12 +297,14 @@ class Portfolio(
         changed = {k: v for k, v in fields.items() if getattr(record, k) != v}
         if not changed:
             return record
+        old = {key: getattr(record, key) for key in changed}
         for key, value in changed.items():
             setattr(record, key, value)
         record.updated_at = clock.now()
         record.updated_by = self.device_id
         with self._write():
             pass
+        self._note_edit(record, old, changed)
         kind = KIND_OF_MODEL[type(record)].key
         self._announce(Change(kind, (record.id,), "updated", tuple(changed)))
         return record
@@ -443,11 +448,13 @@ class Portfolio(
 
     def _set_tombstone(self, record: Tracked, when, op: str) -> None:
         self._require_writable()
+        old = record.deleted_at
         record.deleted_at = when
         record.updated_at = clock.now()
         record.updated_by = self.device_id
         with self._write():
             pass
+        self._note_edit(record, {"deleted_at": old}, {"deleted_at": when})
         self._announce(Change(KIND_OF_MODEL[type(record)].key, (record.id,), op))
 
     def _check_against_benchmark(self, record: Tracked) -> None:

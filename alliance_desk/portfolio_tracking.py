@@ -114,6 +114,7 @@ class TrackingCommands:
             if values:
                 with self._write() as session:
                     session.execute(insert(model.__table__), values)
+                self._note_added(model, [row["id"] for row in values])
         ids = tuple(row["id"] for row in values)
         if ids:
             self._announce(Change(KIND_OF_MODEL[model].key, ids, "added"))

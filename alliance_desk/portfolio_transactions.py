@@ -11,6 +11,10 @@ from sqlalchemy.orm import Session
 from alliance_desk.changes import Change
 from alliance_desk.storage import database, errors
 
+# records a batch touches: above this many, it tells the views to reload once (reload=True)
+# instead of announcing each record (imports, and their undo)
+RELOAD_ABOVE = 200
+
 
 class BatchFailed(Exception):
     """A write inside a batch failed earlier, so the batch stores nothing."""

@@ -12,6 +12,7 @@ CORE = [
     "alliance_desk.storage.passphrase",
     "alliance_desk.portfolio",
     "alliance_desk.portfolio_surveys",
+    "alliance_desk.portfolio_journal",
     "alliance_desk.portfolio_health",
     "alliance_desk.insights",
     "alliance_desk.sync",

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from alliance_desk.models import Alliance, Tracked
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.portfolio import BatchFailed, Portfolio, PortfolioReadOnly
+from alliance_desk.portfolio_journal import Journal
 
 WRITE_ERRORS = (
     SQLAlchemyError,
@@ -142,3 +143,30 @@ class DeleteCommand(PortfolioCommand):
 
     def revert(self) -> None:
         self.portfolio.restore(self.record)
+
+
+class RecordedCommand(PortfolioCommand):
+    """Whatever `work` stores (put it in one batch: an import is one) as one step: the
+    Portfolio records it (portfolio_journal.py); undo takes all of it back, redo does it again
+    with the same records. `result` is what `work` returned. A block that changed nothing
+    leaves nothing on the stack."""
+
+    def __init__(self, portfolio: Portfolio, text: str, work: Callable[[], Any]):
+        super().__init__(text)
+        self.portfolio = portfolio
+        self.work: Callable[[], Any] | None = work
+        self.journal: Journal | None = None
+        self.result: Any = None
+
+    def apply(self) -> None:
+        if self.journal is not None:
+            self.portfolio.redo_recorded(self.journal)
+            return
+        with self.portfolio.recording() as journal:
+            self.result = self.work()
+        self.journal, self.work = journal, None  # the work held a whole preview
+        if not journal:
+            self.setObsolete(True)  # the stack drops it at once
+
+    def revert(self) -> None:
+        self.portfolio.undo_recorded(self.journal)

@@ -4,16 +4,18 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QPushButton
 
 from alliance_desk.models import ActionItem
 from alliance_desk.ui.transfer.import_dialog import MAPPING, PREVIEW, SOURCE, ImportDialog
 from tests.reports.import_support import write_csv, write_xlsx
+from tests.ui.conftest import DISK_FAILURE
 
 
 @pytest.fixture
 def dialog(portfolio, qtbot):
-    shown = ImportDialog(portfolio)
+    shown = ImportDialog(portfolio, undo_stack=QUndoStack())
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
@@ -60,6 +62,9 @@ def test_the_dialog_goes_from_file_to_mapping_to_preview_and_imports(
     assert not dialog.isVisible()
     assert sorted(a.title for a in portfolio.all(ActionItem)) == ["Call Ann", "Write memo"]
     assert [c.op for c in changes] == ["added"]
+    assert dialog.undo_stack.undoText() == "Import from t.xlsx"
+    dialog.undo_stack.undo()  # both rows in one step
+    assert portfolio.all(ActionItem) == []
 
 
 def test_ambiguous_dates_are_asked_in_the_dialog(dialog, qtbot, portfolio, tmp_path):
@@ -128,3 +133,19 @@ def test_cancel_during_a_long_import_stores_nothing(dialog, qtbot, portfolio, tm
     assert dialog.message.text() == "Stopped; nothing was imported."
     assert dialog.isVisible() and dialog.result is None
     assert portfolio.all(ActionItem) == []
+    assert dialog.undo_stack.count() == 0  # nothing to undo either
+
+
+def test_a_disk_failure_during_the_import_is_said_once_and_keeps_the_dialog(
+    dialog, qtbot, portfolio, tmp_path, failing_commits
+):
+    path = write_csv(tmp_path / "a.csv", "Alliance,Title\nHelios Oncology,Call\n")
+    choose_file(qtbot, dialog, path)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    with failing_commits(portfolio):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == DISK_FAILURE
+    assert dialog.isVisible() and dialog.result is None
+    assert dialog.undo_stack.count() == 0
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # the disk is back
+    assert [a.title for a in portfolio.all(ActionItem)] == ["Call"]

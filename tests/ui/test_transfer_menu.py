@@ -32,6 +32,14 @@ def test_file_import_adds_rows_that_the_open_actions_tab_shows(qtbot, portfolio_
     assert [a.title for a in window.portfolio.all(ActionItem)] == ["Imported action"]
     assert "Imported: 1 added" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: tab.table.model.rowCount() == 1)  # the tab refreshed itself
+
+    assert window.undo_action.text() == "&Undo Import from a.csv"  # the whole import, one step
+    window.undo_action.trigger()
+    assert window.portfolio.all(ActionItem) == []
+    qtbot.waitUntil(lambda: tab.table.model.rowCount() == 0)
+    window.redo_action.trigger()
+    assert [a.title for a in window.portfolio.all(ActionItem)] == ["Imported action"]
+    qtbot.waitUntil(lambda: tab.table.model.rowCount() == 1)
     window.close_portfolio()
     assert not window.import_action.isEnabled()
 

@@ -5,7 +5,13 @@ from PySide6.QtGui import QUndoStack
 
 from alliance_desk.models.validation import ValidationError
 from alliance_desk.ui import undo
-from alliance_desk.ui.undo import AddAllianceCommand, EditCommand, EditFailed, perform
+from alliance_desk.ui.undo import (
+    AddAllianceCommand,
+    EditCommand,
+    EditFailed,
+    RecordedCommand,
+    perform,
+)
 from tests.ui.conftest import DISK_FAILURE
 
 
@@ -53,3 +59,35 @@ def test_undo_failure_is_reported_through_the_hook_not_raised(
         stack.undo()
     assert reported == [DISK_FAILURE]
     assert alliance.partner == "Nimbus"
+
+
+def test_a_recorded_block_is_one_step_and_one_that_changed_nothing_is_not_kept(
+    portfolio, alliance, failing_commits, reported
+):
+    stack = QUndoStack()
+
+    def two_edits():
+        with portfolio.batch():
+            portfolio.update(alliance, partner="Nimbus")
+            return portfolio.add_alliance("Northstar")
+
+    command = RecordedCommand(portfolio, "Two edits", two_edits)
+    perform(stack, command)
+    assert command.result.name == "Northstar" and stack.count() == 1
+    stack.undo()
+    assert (alliance.partner, [a.name for a in portfolio.alliances()]) == (
+        "Brightwave Bio",
+        ["Helios Oncology"],
+    )
+    stack.redo()
+    assert (alliance.partner, portfolio.find_alliance("Northstar").id) == (
+        "Nimbus",
+        command.result.id,
+    )
+    with failing_commits(portfolio):  # a failing undo changes nothing, half-way neither
+        stack.undo()
+    assert reported == [DISK_FAILURE]
+    assert alliance.partner == "Nimbus" and portfolio.find_alliance("Northstar") is not None
+
+    perform(stack, RecordedCommand(portfolio, "Nothing", lambda: None))
+    assert stack.count() == 0  # the failed command was dropped, and the empty one not kept

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from alliance_desk.models import Alliance
+from alliance_desk.portfolio_transactions import RELOAD_ABOVE
 from alliance_desk.reports.importing.preview import (
     ADD,
     UNCHANGED,
@@ -11,8 +12,6 @@ from alliance_desk.reports.importing.preview import (
     Preview,
     Progress,
 )
-
-RELOAD_ABOVE = 200  # rows: above this many, views reload once instead of per record
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ The rules are the core's (reports/importing); this dialog only asks and shows.
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +32,7 @@ from alliance_desk.reports.importing import mapping as mappings
 from alliance_desk.reports.importing.fields import IMPORT_KINDS
 from alliance_desk.ui.fields import HINT_COLOUR
 from alliance_desk.ui.transfer.work import Cancelled, FileReader, Stepper
+from alliance_desk.ui.undo import EditFailed, RecordedCommand, perform
 
 KIND_LABELS = {
     "alliances": "Alliances",
@@ -55,8 +57,15 @@ ERROR_STYLE = "color: #b3261e;"
 class ImportDialog(QDialog):
     """Three steps on one dialog: source, mapping, preview. `result` holds the ImportResult."""
 
-    def __init__(self, portfolio, parent: QWidget | None = None, kind: str = "actions"):
+    def __init__(
+        self,
+        portfolio,
+        parent: QWidget | None = None,
+        kind: str = "actions",
+        undo_stack: QUndoStack | None = None,
+    ):
         super().__init__(parent)
+        self.undo_stack = undo_stack  # the import goes on it as one step (Ctrl+Z takes it back)
         self.setWindowTitle("Import from a spreadsheet")
         self.setObjectName("ImportDialog")
         self.resize(820, 560)
@@ -455,10 +464,14 @@ class ImportDialog(QDialog):
         self._stepper = Stepper(self.progress)
         self.say("Importing…")
         try:
-            self.result = importing.run_import(self.portfolio, self.preview, self._stepper)
+            self.result = self._import(self.preview, self._stepper)
         except Cancelled:
             self._busy(False)
             self.say("Stopped; nothing was imported.")
+            return
+        except EditFailed as exc:  # a write failed: the sentence says nothing was changed
+            self._busy(False)
+            self.say(str(exc), error=True)
             return
         except Exception as exc:  # noqa: BLE001 (the batch rolled back: say so, keep the dialog)
             self._busy(False)
@@ -469,6 +482,17 @@ class ImportDialog(QDialog):
             self._stepper = None
         self._busy(False)
         self.accept()
+
+    def _import(self, preview: importing.Preview, stepper: Stepper) -> importing.ImportResult:
+        def work() -> importing.ImportResult:
+            return importing.run_import(self.portfolio, preview, stepper)
+
+        if self.undo_stack is None:
+            return work()
+        source = Path(self.path_edit.text().strip()).name
+        command = RecordedCommand(self.portfolio, f"Import from {source}", work)
+        perform(self.undo_stack, command)
+        return command.result
 
     def cancel(self) -> None:
         if self._stepper is not None:

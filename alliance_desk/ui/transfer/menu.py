@@ -35,10 +35,10 @@ def import_file(window: "MainWindow") -> bool:
     portfolio = window.portfolio
     if portfolio is None or portfolio.read_only:
         return False
-    dialog = ImportDialog(portfolio, window)
+    dialog = ImportDialog(portfolio, window, undo_stack=window.undo_stack)
     if not window.run_dialog(dialog) or dialog.result is None:
         return False
-    window.status(f"Imported: {dialog.result}.")
+    window.status(f"Imported: {dialog.result}. Edit ▸ Undo takes the whole import back.")
     return True
 
 
