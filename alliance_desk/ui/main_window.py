@@ -5,6 +5,7 @@ PromptingWindow (prompts.py), so tests can answer them without a user.
 """
 
 import gc
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +83,32 @@ class AfterFirstPaint(QObject):
             then(self._painted)
 
 
+class KeyringQuestion(QObject):
+    """Asks the keyring in a thread whether it holds a file's passphrase: its first question
+    loads its backends (0.1-0.3 s), and a locked OS keyring may wait for the user to unlock it,
+    while the window stays live. `answered(number, remembered)` arrives on the window's
+    thread; `number` tells an answer from one asked before."""
+
+    answered = Signal(int, bool)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.asked = 0  # questions asked, and answers made known otherwise
+
+    def ask(self, path: Path) -> None:
+        self.asked += 1
+        number = self.asked
+
+        def run() -> None:
+            remembered = keychain.recall(path) is not None
+            try:
+                self.answered.emit(number, remembered)
+            except RuntimeError:  # the window is gone
+                pass
+
+        threading.Thread(target=run, name="keyring-question", daemon=True).start()
+
+
 class MainWindow(PromptingWindow):
     """The welcome screen or one open portfolio; menus, toolbar and status bar around it."""
 
@@ -97,6 +124,8 @@ class MainWindow(PromptingWindow):
         self.bridge: PortfolioBridge | None = None
         self._passphrase: str | None = None  # only in memory, to check "current passphrase"
         self.undo_stack = QUndoStack(self)
+        self.keyring_question = KeyringQuestion(self)
+        self.keyring_question.answered.connect(self._keyring_answered)
 
         self.welcome = WelcomePage(QApplication.windowIcon())
         self.welcome.new_requested.connect(self.new_portfolio)
@@ -294,7 +323,7 @@ class MainWindow(PromptingWindow):
         else:
             how = " read-only" if portfolio.read_only else ""
             self.status(f"Opened {portfolio.path.name}{how}.")
-        self._update_actions(ask_keyring=False)
+        self._update_actions()  # Forget… waits for the keyring's answer, asked after the paint
         self._after_paint = AfterFirstPaint(
             self.workspace, self._after_first_paint, BESIDE_UNPAINTED_MS
         )
@@ -437,7 +466,7 @@ class MainWindow(PromptingWindow):
         if self.portfolio is not None:
             keychain.forget(self.portfolio.path)
             self.status("This computer no longer remembers the passphrase.")
-        self._update_actions()
+        self._update_forget_action(remembered=False)
 
     # --- reacting to the portfolio -------------------------------------------------------
 
@@ -487,12 +516,12 @@ class MainWindow(PromptingWindow):
         """An Undo or Redo that could not be stored, said once the undo stack is done."""
         QTimer.singleShot(0, self, lambda: self.show_error(message, EDIT_FAILED_TITLE))
 
-    def _update_actions(self, ask_keyring: bool = True) -> None:
+    def _update_actions(self) -> None:
         portfolio = self.portfolio
         is_open = portfolio is not None
         writable = is_open and not portfolio.read_only
         self.change_passphrase_action.setEnabled(writable)
-        if ask_keyring or not is_open:
+        if not is_open:
             self._update_forget_action()
         self.close_action.setEnabled(is_open)
         for action in (
@@ -511,13 +540,18 @@ class MainWindow(PromptingWindow):
         self.alliance_actions.update_state()
         self._update_title()
 
-    def _update_forget_action(self) -> None:
-        """Forget… is offered when the keyring holds this file's passphrase (the keyring's first
-        question is slow, 0.1-0.3 s: unless a start has asked it already, this is asked after
-        the first paint)."""
-        portfolio = self.portfolio
-        remembered = portfolio is not None and keychain.recall(portfolio.path) is not None
-        self.forget_action.setEnabled(remembered)
+    def _update_forget_action(self, remembered: bool | None = None) -> None:
+        """Forget… is offered when the keyring holds this file's passphrase: `remembered`, or
+        else the keyring's answer, asked in a thread (first after the first paint)."""
+        if self.portfolio is None or remembered is not None:
+            self.keyring_question.asked += 1  # an answer on its way is out of date
+            self.forget_action.setEnabled(self.portfolio is not None and bool(remembered))
+            return
+        self.keyring_question.ask(self.portfolio.path)
+
+    def _keyring_answered(self, number: int, remembered: bool) -> None:
+        if number == self.keyring_question.asked and self.portfolio is not None:
+            self.forget_action.setEnabled(remembered)
 
     def _update_title(self) -> None:
         if self.portfolio is None:

@@ -4,6 +4,7 @@ import json
 import os
 import socket
 import stat
+import threading
 
 import keyring
 import pytest
@@ -446,8 +447,7 @@ def test_main_window_remember_passphrase_then_forget(qtbot, window, portfolio_fi
     with Answering(enter_passphrase(qtbot, remember=True)):
         assert window.open_path(portfolio_file)
     assert keychain.recall(portfolio_file) == PASSPHRASE
-    window._update_actions()
-    assert window.forget_action.isEnabled()
+    qtbot.waitUntil(window.forget_action.isEnabled)
 
     window.close_portfolio()
     assert window.open_path(portfolio_file)  # no dialog: the keyring answers
@@ -455,6 +455,29 @@ def test_main_window_remember_passphrase_then_forget(qtbot, window, portfolio_fi
     window.forget_action.trigger()
     assert keychain.recall(portfolio_file) is None
     assert not window.forget_action.isEnabled()
+
+
+def test_the_keyring_is_asked_beside_the_window_which_stays_live(
+    qtbot, window, portfolio_file, memory_keyring, monkeypatch
+):
+    """A keyring can be slow (its first question loads its backends; a locked one waits for
+    the user): the window asks it in a thread after the first paint, and goes on meanwhile."""
+    keychain.remember(portfolio_file, PASSPHRASE)
+    asked_in, answer = [], threading.Event()
+
+    def slow_answer(service, username):
+        asked_in.append(threading.current_thread().name)
+        answer.wait(10)
+        return memory_keyring.secrets.get((service, username))
+
+    monkeypatch.setattr(memory_keyring, "get_password", slow_answer)
+    assert window.open_path(portfolio_file, PASSPHRASE)  # given: no keyring question to open
+    qtbot.waitUntil(lambda: asked_in == ["keyring-question"])
+    assert not window.forget_action.isEnabled()  # not known yet; the window works on
+    qtbot.keyClicks(window.sidebar.filter_edit, "zz")  # typing while the keyring thinks
+    assert window.sidebar.count_label.text() == "0 of 1 alliance"
+    answer.set()
+    qtbot.waitUntil(window.forget_action.isEnabled)
 
 
 def test_main_window_stale_remembered_passphrase_asks_again(qtbot, window, portfolio_file):
