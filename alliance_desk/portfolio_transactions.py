@@ -31,6 +31,7 @@ class Transactions:
     _session: Session | None
     _batch: list[Change] | None
     _batch_failure: BaseException | None
+    _batch_reload = False  # the running batch ends with one "reloaded" Change
     _reading: bool
     _device_registered: bool
 
@@ -61,14 +62,17 @@ class Transactions:
         batches join the outer one. A ValidationError inside leaves the batch usable (nothing
         was written for that edit, so an importer may skip the row); a failed write spoils the
         whole batch: later edits in it are refused and nothing of it is stored. With `reload`
-        (a big import) one Change with op "reloaded" replaces the batch's many announcements.
+        (a big import) one Change with op "reloaded" replaces the batch's many announcements;
+        a nested batch that asks for it makes the outer one do so.
         """
         self._require_writable()
         if self._batch is not None:
+            self._batch_reload = self._batch_reload or reload
             yield
             return
         self._end_reads()
         self._batch = []
+        self._batch_reload = reload
         self._batch_failure = None
         try:
             database.begin_writing(self._session)  # the write lock for the whole batch
@@ -85,7 +89,7 @@ class Transactions:
                 raise errors.WriteFailed(self.path, exc) from None
             raise
         changes, self._batch = self._batch, None
-        if reload and changes:
+        if self._batch_reload and changes:
             changes = [Change("", (), "reloaded")]
         for change in changes:
             self._announce(change)

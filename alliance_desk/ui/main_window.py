@@ -87,12 +87,13 @@ class KeyringQuestion(QObject):
     """Asks the keyring in a thread whether it holds a file's passphrase: its first question
     loads its backends (0.1-0.3 s), and a locked OS keyring may wait for the user to unlock it,
     while the window stays live. `answered(number, remembered)` arrives on the window's
-    thread; `number` tells an answer from one asked before."""
+    thread; `number` tells an answer from one asked before. It has no Qt parent: the window
+    may close while a thread still holds it, and Qt then drops the answer."""
 
     answered = Signal(int, bool)
 
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
+    def __init__(self):
+        super().__init__()
         self.asked = 0  # questions asked, and answers made known otherwise
 
     def ask(self, path: Path) -> None:
@@ -100,11 +101,11 @@ class KeyringQuestion(QObject):
         number = self.asked
 
         def run() -> None:
-            remembered = keychain.recall(path) is not None
             try:
-                self.answered.emit(number, remembered)
-            except RuntimeError:  # the window is gone
-                pass
+                remembered = keychain.recall(path) is not None
+            except Exception:  # noqa: BLE001 (a keyring failing its own way remembers nothing)
+                remembered = False
+            self.answered.emit(number, remembered)
 
         threading.Thread(target=run, name="keyring-question", daemon=True).start()
 
@@ -124,7 +125,7 @@ class MainWindow(PromptingWindow):
         self.bridge: PortfolioBridge | None = None
         self._passphrase: str | None = None  # only in memory, to check "current passphrase"
         self.undo_stack = QUndoStack(self)
-        self.keyring_question = KeyringQuestion(self)
+        self.keyring_question = KeyringQuestion()
         self.keyring_question.answered.connect(self._keyring_answered)
 
         self.welcome = WelcomePage(QApplication.windowIcon())
@@ -454,8 +455,12 @@ class MainWindow(PromptingWindow):
         return True
 
     def _remember(self, path: Path, secret: str) -> None:
-        if not keychain.remember(path, secret):
+        stored = keychain.remember(path, secret)
+        if not stored:
             keychain.forget(path)  # an old, now wrong passphrase must not stay behind
+        if self.portfolio is not None and self.portfolio.path == path:
+            self._update_forget_action(remembered=stored)
+        if not stored:
             self.show_error(
                 "This computer's keyring did not take the passphrase; you will be asked for it "
                 "next time.",

@@ -98,7 +98,7 @@ def install_actions(window: "MainWindow") -> None:
 
 def install_menus(window: "MainWindow") -> None:
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = window.file_menu = bar.addMenu("&File")
     file_menu.addAction(window.new_portfolio_action)
     file_menu.addAction(window.open_action)
     window.recent_menu = file_menu.addMenu("Open &recent")
@@ -109,6 +109,7 @@ def install_menus(window: "MainWindow") -> None:
     file_menu.addAction(window.forget_action)
     restore_backup.install(window, file_menu)
     file_menu.aboutToShow.connect(window._update_actions)
+    file_menu.aboutToShow.connect(window._update_forget_action)  # the keyring, in a thread
     file_menu.addSeparator()
     file_menu.addAction(window.print_worksheet_action)
     _install_preread(window, file_menu)

@@ -89,6 +89,8 @@ def perform(stack: QUndoStack, command: PortfolioCommand) -> None:
         raise
     except WRITE_ERRORS as exc:
         raise EditFailed(_failure_message(exc)) from exc
+    if command.isObsolete():  # it changed nothing: pushing it would only drop the redo steps
+        return
     command._skip_next_redo = True
     stack.push(command)
 
@@ -146,10 +148,9 @@ class DeleteCommand(PortfolioCommand):
 
 
 class RecordedCommand(PortfolioCommand):
-    """Whatever `work` stores (put it in one batch: an import is one) as one step: the
-    Portfolio records it (portfolio_journal.py); undo takes all of it back, redo does it again
-    with the same records. `result` is what `work` returned. A block that changed nothing
-    leaves nothing on the stack."""
+    """Whatever `work` stores, as one step and in one transaction: the Portfolio records it
+    (portfolio_journal.py); undo takes all of it back, redo does it again with the same
+    records. `result` is what `work` returned. A block that changed nothing is not pushed."""
 
     def __init__(self, portfolio: Portfolio, text: str, work: Callable[[], Any]):
         super().__init__(text)
@@ -166,7 +167,7 @@ class RecordedCommand(PortfolioCommand):
             self.result = self.work()
         self.journal, self.work = journal, None  # the work held a whole preview
         if not journal:
-            self.setObsolete(True)  # the stack drops it at once
+            self.setObsolete(True)  # perform() does not push it
 
     def revert(self) -> None:
         self.portfolio.undo_recorded(self.journal)

@@ -82,3 +82,21 @@ def test_a_survey_without_benchmark_columns_is_refused(portfolio, tmp_path, benc
     )
     with pytest.raises(ImportRefused, match="No column is mapped to a benchmark score"):
         build_preview(portfolio, read_table(path), "survey")
+
+
+def test_a_named_respondent_twice_in_one_round_has_one_score_per_benchmark(
+    portfolio, tmp_path, benchmarks
+):
+    """The second row for the same person updates the response the first one added: two
+    scores for one benchmark would count that person twice in the averages."""
+    trust, _goals = benchmarks
+    portfolio.add(Stakeholder, name="Ann Lee", side="ours")
+    rows = [
+        ["Alliance", "Survey", "Date", "Side", "Name", "Trust"],
+        ["Helios Oncology", "Q1 pulse", date(2026, 3, 1), "Ours", "Ann Lee", 8],
+        ["Helios Oncology", "Q1 pulse", date(2026, 3, 1), "Ours", "Ann Lee", 6],
+    ]
+    preview = build_preview(portfolio, read_table(write_xlsx(tmp_path / "s.xlsx", rows)), "survey")
+    result = run_import(portfolio, preview)
+    assert (result.added, result.updated) == (1, 1)
+    assert [s.value for s in portfolio.all(SurveyScore) if s.benchmark_id == trust.id] == [6.0]

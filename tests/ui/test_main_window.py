@@ -480,6 +480,27 @@ def test_the_keyring_is_asked_beside_the_window_which_stays_live(
     qtbot.waitUntil(window.forget_action.isEnabled)
 
 
+def test_forget_follows_the_keyring_each_time_the_file_menu_opens_and_late_answers_are_dropped(
+    qtbot, window, portfolio_file, memory_keyring, monkeypatch
+):
+    keychain.remember(portfolio_file, PASSPHRASE)
+    assert window.open_path(portfolio_file)
+    qtbot.waitUntil(window.forget_action.isEnabled)
+    keychain.forget(portfolio_file)  # another program (or this one's other window) forgot it
+    window.file_menu.aboutToShow.emit()
+    qtbot.waitUntil(lambda: not window.forget_action.isEnabled())
+
+    keychain.remember(portfolio_file, PASSPHRASE)
+    answer = threading.Event()
+    real = memory_keyring.get_password
+    monkeypatch.setattr(memory_keyring, "get_password", lambda *key: answer.wait(10) and real(*key))
+    window.file_menu.aboutToShow.emit()  # asked; the answer (remembered) is slow to come
+    window._update_forget_action(remembered=False)  # as Forget does meanwhile
+    answer.set()
+    qtbot.wait(200)
+    assert not window.forget_action.isEnabled()  # the answer from before did not count
+
+
 def test_main_window_stale_remembered_passphrase_asks_again(qtbot, window, portfolio_file):
     keychain.remember(portfolio_file, "an old passphrase")
     seen = {}

@@ -67,9 +67,8 @@ def test_a_recorded_block_is_one_step_and_one_that_changed_nothing_is_not_kept(
     stack = QUndoStack()
 
     def two_edits():
-        with portfolio.batch():
-            portfolio.update(alliance, partner="Nimbus")
-            return portfolio.add_alliance("Northstar")
+        portfolio.update(alliance, partner="Nimbus")
+        return portfolio.add_alliance("Northstar")
 
     command = RecordedCommand(portfolio, "Two edits", two_edits)
     perform(stack, command)
@@ -89,5 +88,21 @@ def test_a_recorded_block_is_one_step_and_one_that_changed_nothing_is_not_kept(
     assert reported == [DISK_FAILURE]
     assert alliance.partner == "Nimbus" and portfolio.find_alliance("Northstar") is not None
 
+    assert stack.count() == 0  # the command that could not be undone was dropped
+    perform(stack, EditCommand(portfolio, alliance, "Change partner", partner="Orbit"))
+    stack.undo()
     perform(stack, RecordedCommand(portfolio, "Nothing", lambda: None))
-    assert stack.count() == 0  # the failed command was dropped, and the empty one not kept
+    assert stack.count() == 1 and stack.canRedo()  # nothing pushed, the redo step kept
+
+
+def test_a_recorded_block_that_fails_half_way_stores_none_of_it(portfolio, alliance):
+    stack = QUndoStack()
+
+    def half_then_broken():
+        portfolio.update(alliance, partner="Nimbus")
+        portfolio.add_alliance("")  # refused: a name is needed
+
+    with pytest.raises(ValidationError):
+        perform(stack, RecordedCommand(portfolio, "Half", half_then_broken))
+    assert stack.count() == 0
+    assert portfolio.find_alliance("Helios Oncology").partner == "Brightwave Bio"

@@ -153,13 +153,14 @@ class SurveyWriter:
                 self.named[(survey_round.id, person.id)] = response
             for benchmark_id, value in scores.items():
                 self.check_score(response.id, benchmark_id, value)
+            stored = self.scores.setdefault(response.id, {})  # a later row may update them
             for benchmark_id, value in scores.items():
-                self.portfolio.add(
+                stored[benchmark_id] = self.portfolio.add(
                     SurveyScore, response_id=response.id, benchmark_id=benchmark_id, value=value
                 )
             return ADD
         changed = {k: v for k, v in fields.items() if getattr(response, k) != v}
-        stored = self.scores.get(response.id, {})
+        stored = self.scores.setdefault(response.id, {})
         score_changes = {b: v for b, v in scores.items() if b not in stored or stored[b].value != v}
         if not changed and not score_changes:
             return UNCHANGED

@@ -38,7 +38,9 @@ def import_file(window: "MainWindow") -> bool:
     dialog = ImportDialog(portfolio, window, undo_stack=window.undo_stack)
     if not window.run_dialog(dialog) or dialog.result is None:
         return False
-    window.status(f"Imported: {dialog.result}. Edit ▸ Undo takes the whole import back.")
+    result = dialog.result
+    undo = " Edit ▸ Undo takes the whole import back." if result.added or result.updated else ""
+    window.status(f"Imported: {result}.{undo}")
     return True
 
 

@@ -23,6 +23,11 @@ from tests.conftest import PASSPHRASE
 from tests.reports.import_support import write_csv, write_xlsx
 
 
+@pytest.fixture
+def alliance(portfolio) -> Alliance:
+    return portfolio.find_alliance("Helios Oncology")
+
+
 def recorded_import(portfolio, path, kind):
     preview = build_preview(portfolio, read_table(path, prefer=kind), kind)
     with portfolio.recording() as journal:
@@ -160,3 +165,57 @@ def test_a_failed_block_leaves_nothing_recording(portfolio, tmp_path):
     with portfolio.recording() as journal:  # free to record again
         portfolio.add(ActionItem, alliance_id=portfolio.alliances()[0].id, title="One")
     assert len(journal) == 1
+
+
+def test_what_changed_since_by_other_means_stays(portfolio, tmp_path, alliance):
+    """A merge or a sync between the import and its undo: their values and deletions win."""
+    portfolio.add(Payment, alliance_id=alliance.id, title="Upfront", amount=5.0, currency="USD")
+    text = "Alliance,Title,Amount\nHelios Oncology,Upfront,7\nHelios Oncology,Milestone 1,3\n"
+    text += "Helios Oncology,Milestone 2,4\n"
+    journal = recorded_import(portfolio, write_csv(tmp_path / "p.csv", text), "payments")
+    upfront = next(p for p in portfolio.all(Payment) if p.title == "Upfront")
+    portfolio.update(upfront, amount=9.0, currency="EUR")  # not on the undo stack, as a merge
+    first = next(p for p in portfolio.all(Payment) if p.title == "Milestone 1")
+    portfolio.delete(first)
+
+    portfolio.undo_recorded(journal)
+    assert [(p.title, p.amount, p.currency) for p in portfolio.all(Payment)] == [
+        ("Upfront", 9.0, "EUR")
+    ]
+    portfolio.redo_recorded(journal)
+    assert sorted((p.title, p.amount) for p in portfolio.all(Payment)) == [
+        ("Milestone 2", 4.0),
+        ("Upfront", 9.0),
+    ]  # the one deleted meanwhile stays deleted
+
+
+def test_undo_puts_back_what_was_stored_even_when_a_rule_changed_since(portfolio, alliance):
+    trust = portfolio.add(Benchmark, key="trust", name="Trust", scale_min=1, scale_max=10)
+    survey = portfolio.add(SurveyRound, alliance_id=alliance.id, held_on=date(2026, 3, 1))
+    response = portfolio.add(SurveyResponse, round_id=survey.id, side="ours")
+    score = portfolio.add(SurveyScore, response_id=response.id, benchmark_id=trust.id, value=8)
+    with portfolio.recording() as journal:
+        portfolio.update(score, value=4)
+    portfolio.update(trust, scale_max=5)  # 8 is off today's scale
+    portfolio.undo_recorded(journal)
+    assert portfolio.get(SurveyScore, score.id).value == 8
+
+
+def test_many_changed_records_are_put_back_in_bulk(portfolio, tmp_path):
+    count = 1200  # more than one read of 500
+    rows = "".join(f"Helios Oncology,Action {i},open\n" for i in range(count))
+    recorded_import(
+        portfolio, write_csv(tmp_path / "a.csv", "Alliance,Title,Status\n" + rows), "actions"
+    )
+    done = rows.replace(",open\n", ",done\n")
+    journal = recorded_import(
+        portfolio, write_csv(tmp_path / "b.csv", "Alliance,Title,Status\n" + done), "actions"
+    )
+    assert len(journal.edits) == count
+    changes = []
+    portfolio.subscribe(changes.append)
+    portfolio.undo_recorded(journal)
+    assert {a.status for a in portfolio.all(ActionItem)} == {"open"}
+    assert [c.op for c in changes] == ["reloaded"]
+    portfolio.redo_recorded(journal)
+    assert {a.status for a in portfolio.all(ActionItem)} == {"done"}
