@@ -95,17 +95,25 @@ class KeyringQuestion(QObject):
     def __init__(self):
         super().__init__()
         self.asked = 0  # questions asked, and answers made known otherwise
+        self._waiting: tuple[Path, int] | None = None  # a question not answered yet
 
     def ask(self, path: Path) -> None:
+        if self._waiting == (path, self.asked):
+            return  # the same question is on its way (a locked keyring: one unlock prompt)
         self.asked += 1
         number = self.asked
+        self._waiting = (path, number)
 
         def run() -> None:
             try:
                 remembered = keychain.recall(path) is not None
             except Exception:  # noqa: BLE001 (a keyring failing its own way remembers nothing)
                 remembered = False
-            self.answered.emit(number, remembered)
+            self._waiting = None
+            try:
+                self.answered.emit(number, remembered)
+            except RuntimeError:  # the application is shutting down
+                pass
 
         threading.Thread(target=run, name="keyring-question", daemon=True).start()
 

@@ -476,6 +476,10 @@ def test_the_keyring_is_asked_beside_the_window_which_stays_live(
     assert not window.forget_action.isEnabled()  # not known yet; the window works on
     qtbot.keyClicks(window.sidebar.filter_edit, "zz")  # typing while the keyring thinks
     assert window.sidebar.count_label.text() == "0 of 1 alliance"
+    window.file_menu.aboutToShow.emit()  # the File menu, twice: the same question waits
+    window.file_menu.aboutToShow.emit()
+    qtbot.wait(100)
+    assert asked_in == ["keyring-question"]  # one question (a locked keyring: one prompt)
     answer.set()
     qtbot.waitUntil(window.forget_action.isEnabled)
 
