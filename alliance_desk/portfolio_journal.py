@@ -112,12 +112,13 @@ class JournalCommands:
             if record is None:  # purged meanwhile: nothing left to put back
                 continue
             wanted, expected = (edit.old, edit.new) if undo else (edit.new, edit.old)
-            for key, value in wanted.items():
-                if getattr(record, key) != expected[key]:
-                    continue  # changed since by other means: theirs stays
-                setattr(record, key, value)
+            # a field changed since by other means keeps their value
+            ours = {k: v for k, v in wanted.items() if getattr(record, k) == expected[k]}
+            if ours:
                 record.updated_at = moment
                 record.updated_by = self.device_id
+            for key, value in ours.items():
+                setattr(record, key, value)
                 if key == "deleted_at":
                     op = "restored" if value is None else "deleted"
                 else:

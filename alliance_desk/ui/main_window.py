@@ -5,17 +5,15 @@ PromptingWindow (prompts.py), so tests can answer them without a user.
 """
 
 import gc
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QStackedWidget,
-    QWidget,
 )
 
 from alliance_desk.portfolio import Change, Opening, Portfolio
@@ -23,6 +21,7 @@ from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import check_file
 from alliance_desk.ui import menus, undo
 from alliance_desk.ui import sync as sync_ui
+from alliance_desk.ui.after_paint import AfterFirstPaint, KeyringQuestion
 from alliance_desk.ui.alliance_actions import AllianceActions
 from alliance_desk.ui.bridge import PortfolioBridge
 from alliance_desk.ui.context import UiContext
@@ -46,76 +45,6 @@ class _LockChoice:
 
     read_only: bool = False
     take_over: bool = False
-
-
-class AfterFirstPaint(QObject):
-    """Calls `then(True)` once, on the event loop's pass after `widget` is first painted (the
-    paint is then on screen), or `then(False)` after `unpainted_ms` when it has not been
-    painted by then (a hidden window). `cancel` stops it."""
-
-    def __init__(self, widget: QWidget, then, unpainted_ms: int):
-        super().__init__(widget)
-        self._widget = widget
-        self._then = then
-        self._painted = False
-        widget.installEventFilter(self)
-        self._timer = QTimer(self, singleShot=True, interval=unpainted_ms)
-        self._timer.timeout.connect(self._run)
-        self._timer.start()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            self._painted = True
-            self._timer.start(0)
-        return False
-
-    def cancel(self) -> None:
-        self._then = None
-        self._timer.stop()
-        self._run()
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        self._widget.removeEventFilter(self)
-        self.deleteLater()
-        if then is not None:
-            then(self._painted)
-
-
-class KeyringQuestion(QObject):
-    """Asks the keyring in a thread whether it holds a file's passphrase: its first question
-    loads its backends (0.1-0.3 s), and a locked OS keyring may wait for the user to unlock it,
-    while the window stays live. `answered(number, remembered)` arrives on the window's
-    thread; `number` tells an answer from one asked before. It has no Qt parent: the window
-    may close while a thread still holds it, and Qt then drops the answer."""
-
-    answered = Signal(int, bool)
-
-    def __init__(self):
-        super().__init__()
-        self.asked = 0  # questions asked, and answers made known otherwise
-        self._waiting: tuple[Path, int] | None = None  # a question not answered yet
-
-    def ask(self, path: Path) -> None:
-        if self._waiting == (path, self.asked):
-            return  # the same question is on its way (a locked keyring: one unlock prompt)
-        self.asked += 1
-        number = self.asked
-        self._waiting = (path, number)
-
-        def run() -> None:
-            try:
-                remembered = keychain.recall(path) is not None
-            except Exception:  # noqa: BLE001 (a keyring failing its own way remembers nothing)
-                remembered = False
-            self._waiting = None
-            try:
-                self.answered.emit(number, remembered)
-            except RuntimeError:  # the application is shutting down
-                pass
-
-        threading.Thread(target=run, name="keyring-question", daemon=True).start()
 
 
 class MainWindow(PromptingWindow):
