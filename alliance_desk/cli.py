@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli_run.run_command(argv)
     args = gui_parser().parse_args(argv)
     lookup = _look_up_early(args)
-    from alliance_desk import cli_run  # SQLAlchemy and our models: about half a second
+    from alliance_desk import cli_run  # the window loads SQLAlchemy after its first paint
 
     return cli_run.run_gui_start(args, lookup)
 

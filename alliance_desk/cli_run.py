@@ -8,14 +8,18 @@ import importlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alliance_desk import __version__
 from alliance_desk.cli import COMMANDS, DEMO_PASSPHRASE, given_passphrase
-from alliance_desk.models import KINDS
-from alliance_desk.models.validation import ValidationError
-from alliance_desk.portfolio import RENDER_OPEN, Portfolio, PortfolioReadOnly
+from alliance_desk.models.limits import ValidationError
+from alliance_desk.opening import RENDER_OPEN, Opening
+from alliance_desk.portfolio_errors import PortfolioReadOnly
 from alliance_desk.storage import errors, keychain, passphrase, paths
 from alliance_desk.storage.database import check_file
+
+if TYPE_CHECKING:  # the window paints before SQLAlchemy loads (glance.py); commands load it
+    from alliance_desk.portfolio import Portfolio
 
 HIDDEN_KINDS = {"devices", "portfolio_info", "sync_peers"}
 
@@ -101,9 +105,11 @@ def _reported(run) -> int:
         return 0
 
 
-def _open(args, read_only: bool = False) -> Portfolio:
+def _open(args, read_only: bool = False) -> "Portfolio":
     """Open the portfolio named on the command line; file problems are reported before asking
     for a passphrase."""
+    from alliance_desk.portfolio import Portfolio
+
     path = Path(args.path)
     check_file(path)
     secret = passphrase.resolve(path, getattr(args, "passphrase_file", None))
@@ -112,6 +118,7 @@ def _open(args, read_only: bool = False) -> Portfolio:
 
 def cmd_new(args) -> int:
     from alliance_desk.defaults import seed_defaults
+    from alliance_desk.portfolio import Portfolio
 
     path = Path(args.path)
     if path.exists():
@@ -141,6 +148,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_info(args) -> int:
+    from alliance_desk.models import KINDS
+
     with _open(args, read_only=True) as portfolio:
         print(f"Portfolio:      {portfolio.name}")
         print(f"Portfolio id:   {portfolio.portfolio_id}")
@@ -164,6 +173,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_passwd(args) -> int:
+    from alliance_desk.portfolio import Portfolio
+
     check_file(Path(args.path))
     current = passphrase.resolve(Path(args.path), args.passphrase_file)
     with Portfolio.open(args.path, current) as portfolio:
@@ -261,7 +272,7 @@ def _run_gui(args, lookup: passphrase.Lookup | None = None) -> int:
     opening = None  # the keyring answers, the key is derived and the file opens while Qt loads
     if path is not None:
         options = RENDER_OPEN if args.screenshot else {"check_beside": True}
-        opening = Portfolio.open_beside(lookup, **options)
+        opening = Opening(lookup, options, glance=True)
     from alliance_desk.ui.app import run_gui
 
     return run_gui(

@@ -6,13 +6,11 @@ announced to subscribers as a `Change` so views refresh what they show.
 """
 
 import logging
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from alliance_desk import clock
@@ -33,6 +31,9 @@ from alliance_desk.models import (
     Tracked,
 )
 from alliance_desk.models.validation import ValidationError, validate
+from alliance_desk.opening import Opening
+from alliance_desk.portfolio_errors import BatchFailed as BatchFailed
+from alliance_desk.portfolio_errors import PortfolioReadOnly as PortfolioReadOnly
 from alliance_desk.portfolio_health import HealthCommands
 from alliance_desk.portfolio_journal import JournalCommands
 from alliance_desk.portfolio_lifecycle import LifecycleCommands
@@ -41,7 +42,6 @@ from alliance_desk.portfolio_review import ReviewCommands
 from alliance_desk.portfolio_statements import all_query, get_record
 from alliance_desk.portfolio_surveys import SurveyCommands
 from alliance_desk.portfolio_tracking import TrackingCommands
-from alliance_desk.portfolio_transactions import BatchFailed as BatchFailed
 from alliance_desk.portfolio_transactions import Transactions
 from alliance_desk.portfolio_worksheet import WorksheetCommands
 from alliance_desk.storage import database, errors, lock, paths
@@ -52,18 +52,17 @@ T = TypeVar("T", bound=Tracked)
 IDENTITY_FIELDS = {"id", "created_at", "updated_at", "updated_by", "deleted_at"}
 # how an off-screen render opens a file: read-only (no lock, never an upgrade or any other
 # write), a big file's whole-file check and health left for after the first paint
-RENDER_OPEN = {"read_only": True, "check_beside": True}
-
-
-class PortfolioReadOnly(Exception):
-    """An edit was attempted on a portfolio opened read-only."""
-
-    def __init__(self, reason: str):
-        super().__init__(f"This portfolio is open read-only ({reason}); nothing was changed.")
-        self.reason = reason
 
 
 Listener = Callable[[Change], None]
+
+
+def alliances_statement(include_archived: bool) -> Select:
+    """The query of Portfolio.alliances (glance.py reads the first window's with its SQL)."""
+    statement = select(Alliance).where(Alliance.deleted_at.is_(None))
+    if not include_archived:
+        statement = statement.where(Alliance.archived_at.is_(None))
+    return statement.order_by(func.lower(Alliance.name))
 
 
 class Portfolio(
@@ -127,9 +126,9 @@ class Portfolio(
         return cls(opened, holds)
 
     @classmethod
-    def open_beside(cls, lookup: Lookup, **options: Any) -> "Opening":
+    def open_beside(cls, lookup: Lookup, **options: Any) -> Opening:
         """Start `open` in a thread, with the passphrase and key `lookup` works out (Opening)."""
-        return Opening(cls, lookup, options)
+        return Opening(lookup, options)
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, name: str = "") -> "Portfolio":
@@ -364,10 +363,7 @@ class Portfolio(
 
     def alliances(self, include_archived: bool = True) -> list[Alliance]:
         """Live alliances, by name (case-insensitive)."""
-        statement = select(Alliance).where(Alliance.deleted_at.is_(None))
-        if not include_archived:
-            statement = statement.where(Alliance.archived_at.is_(None))
-        statement = statement.order_by(func.lower(Alliance.name))
+        statement = alliances_statement(include_archived)
         return self._read(lambda s: list(s.scalars(statement)))
 
     def find_alliance(self, name_or_id: str) -> Alliance | None:
@@ -521,69 +517,3 @@ def _fill_defaults(record: Tracked) -> None:
                 setattr(record, column.key, default.arg)
             elif default.is_callable and column.key == "id":
                 setattr(record, column.key, default.arg(None))
-
-
-class Opening:
-    """Portfolio.open started in a thread while the caller loads the window's modules, with the
-    passphrase and key a Lookup (storage/passphrase.py) works out (none: nothing is opened).
-    SQLite reads without holding Python, so the tables the first window counts are read ahead
-    here too."""
-
-    def __init__(self, opener: type[Portfolio], lookup: Lookup, options: dict[str, Any]):
-        self.path = lookup.path
-        self._opener = opener
-        self._lookup = lookup
-        self._tried: tuple[str | None, bool] = (None, False)
-        self._answer: dict[str, Any] = {}
-        self._thread = threading.Thread(
-            target=self._run, args=(options,), name="open-beside", daemon=True
-        )
-        self._thread.start()
-
-    def _run(self, options: dict[str, Any]) -> None:
-        try:
-            self._tried = self._lookup.passphrase()
-            if self._tried[0] is not None:
-                key = self._lookup.key()
-                opened = self._opener.open(self.path, self._tried[0], key=key, **options)
-                try:
-                    opened.read_ahead()  # what the first window counts, while it loads
-                except SQLAlchemyError:
-                    pass  # the window's own reads meet it, and say so
-                except BaseException:
-                    opened.close()
-                    raise
-                self._answer["portfolio"] = opened
-        except BaseException as exc:  # handed to the caller, who reports it
-            self._answer["error"] = exc
-        finally:
-            self._lookup.forget()
-
-    def passphrase(self) -> tuple[str | None, bool]:
-        """Waits: the passphrase tried (None: none to try) and whether the keyring gave it."""
-        self._thread.join()
-        return self._tried
-
-    def forget(self) -> None:
-        """Drop the passphrase and the portfolio once the caller has them (or has given up)."""
-        self._thread.join()
-        self._tried = (None, False)
-        self._answer.clear()
-
-    def portfolio(self) -> Portfolio:
-        """Waits: the opened portfolio (the same one each time), or raises what the opening
-        raised (once)."""
-        self._thread.join()
-        if "error" in self._answer:
-            raise self._answer.pop("error")
-        if "portfolio" not in self._answer:
-            raise ValueError(f"No passphrase to open {self.path} with.")
-        return self._answer["portfolio"]
-
-    def discard(self) -> None:
-        """Waits, and closes what was opened: the caller does not want it after all."""
-        self._thread.join()
-        self._answer.pop("error", None)
-        opened = self._answer.pop("portfolio", None)
-        if opened is not None:
-            opened.close()

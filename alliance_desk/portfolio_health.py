@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from alliance_desk import clock
+from alliance_desk.changes import HEALTH_KINDS as HEALTH_KINDS
 from alliance_desk.changes import Change
 from alliance_desk.health_beside import HealthBeside
 from alliance_desk.insights import delivery, governance
@@ -47,22 +48,6 @@ from alliance_desk.models import (
 )
 
 RECENT_MEETINGS = 6  # meeting attendance counts the alliance's last six held meetings
-HEALTH_KINDS = frozenset(
-    {
-        "alliances",
-        "benchmarks",
-        "benchmark_overrides",
-        "survey_rounds",
-        "survey_responses",
-        "survey_scores",
-        "milestones",
-        "risks",
-        "meetings",
-        "meeting_attendees",
-        "actions",
-    }
-)
-
 
 # What the cached figures are made of (people_index shares the cache: stakeholders too).
 CACHED_FROM = (HEALTH_KINDS - {"actions"}) | {"stakeholders"}

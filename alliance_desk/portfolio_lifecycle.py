@@ -18,7 +18,7 @@ from alliance_desk.models import (
     StageChange,
     choices,
 )
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from alliance_desk.insights import practice as rules
 from alliance_desk.insights.practice import Assessment, ItemChange, ItemScore
 from alliance_desk.models import PracticeAssessment, PracticeScore
 from alliance_desk.models.choices import PRACTICE_FRAMEWORKS
-from alliance_desk.models.validation import TRACKING_EARLIEST, ValidationError
+from alliance_desk.models.limits import TRACKING_EARLIEST, ValidationError
 from alliance_desk.storage.paths import resource_path
 
 

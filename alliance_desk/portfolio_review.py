@@ -8,7 +8,7 @@ from alliance_desk import clock
 from alliance_desk.insights import health as rules
 from alliance_desk.insights.health import EarlyWarning
 from alliance_desk.models import ActionItem, Alliance, Benchmark
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 
 
 class ReviewCommands:

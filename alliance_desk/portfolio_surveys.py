@@ -13,7 +13,7 @@ from alliance_desk import clock
 from alliance_desk.insights import health as rules
 from alliance_desk.insights.health import Response, RoundInfo
 from alliance_desk.models import Alliance, SurveyResponse, SurveyRound, SurveyScore
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 
 
 @dataclass(frozen=True)

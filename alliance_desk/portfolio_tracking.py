@@ -2,7 +2,7 @@
 (delivery reliability, responsiveness, attendance, payment flags). Mixed into `Portfolio`."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -11,14 +11,17 @@ from sqlalchemy import Date, Row, Select, and_, bindparam, case, func, insert, s
 from alliance_desk import clock
 from alliance_desk.changes import Change
 from alliance_desk.insights import tracking as figures
+from alliance_desk.insights.status import COUNTED_FIELDS, soonest_due
 from alliance_desk.insights.tracking import MeetingAttendance
 from alliance_desk.models import (
     KIND_OF_MODEL,
+    KINDS,
     Alliance,
     Stakeholder,
     Tracked,
 )
 from alliance_desk.models.health import SurveyRound
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.models.tracking import (
     ActionItem,
     Decision,
@@ -28,7 +31,6 @@ from alliance_desk.models.tracking import (
     Payment,
     Risk,
 )
-from alliance_desk.models.validation import ValidationError
 
 T = TypeVar("T", bound=Tracked)
 COUNTED = (ActionItem, Risk, Decision, Milestone)  # the records the portfolio's counts read
@@ -59,7 +61,7 @@ class TrackingCommands:
         particular order: figures across the portfolio need three columns of 30,000 actions,
         not their texts. With `status`, only the records in that status.
         """
-        statement = _tracking_statement(
+        statement = tracking_statement(
             model,
             alliance_id is not None,
             ids is not None,
@@ -77,13 +79,18 @@ class TrackingCommands:
         # Core execution: plain rows without the ORM's loading step (a fifth faster)
         return self._read(lambda s: s.connection().execute(statement, params).all())
 
+    def counted_rows(self, kind: str) -> list[Row]:
+        """The columns the Dashboard counts (insights.status.COUNTED_FIELDS[kind]) of every
+        working alliance's risks, decisions or milestones, with `alliance_id`."""
+        return self.tracking_rows(KINDS[kind].model, fields=COUNTED_FIELDS[kind])
+
     def action_groups(self, today: date) -> list[Row]:
         """The working alliances' actions as groups of alike ones, for counting: one row per
         alliance, status and whether the due date has passed (before `today`, not, or none),
         with `alliance_id`, `status`, `due_date` (the group's earliest) and `n` (how many).
         The counting rules (insights/status.py) give a group the answer of each of its
         members; 30,000 actions are about 2,300 groups."""
-        return self._read(lambda s: s.connection().execute(_ACTION_GROUPS, {"today": today}).all())
+        return self._read(lambda s: s.connection().execute(ACTION_GROUPS, {"today": today}).all())
 
     def read_ahead(self, models: Iterable[type[Tracked]] = COUNTED) -> None:
         """Have SQLite read the tables of `models` into its page cache (the portfolio's counts
@@ -139,12 +146,8 @@ class TrackingCommands:
     ) -> list[Row]:
         """Pending decisions of every working alliance, soonest due first (overdue ones first
         of all; those without a due date last); with `within_days`, only those due by then."""
-        today = today or clock.today()
         rows = self.tracking_rows(Decision, status="pending")
-        if within_days is not None:
-            horizon = today + timedelta(days=within_days)
-            rows = [r for r in rows if r.due_date is not None and r.due_date <= horizon]
-        return sorted(rows, key=lambda r: (r.due_date is None, r.due_date or date.max))
+        return soonest_due(rows, today or clock.today(), within_days)
 
     def delivery_reliability(
         self, alliance_id: str | None = None, period: str | None = None, today: date | None = None
@@ -282,7 +285,7 @@ def _action_groups() -> Select:
     )
 
 
-_ACTION_GROUPS = _action_groups()
+ACTION_GROUPS = _action_groups()  # action_groups: built once (glance_statements.py compiles it)
 
 # attendees_of: built once, the meeting bound as `meeting_id`
 _ATTENDEES = (
@@ -315,7 +318,7 @@ def _attendance_statement(per_alliance: bool) -> Select:
 
 
 @lru_cache(maxsize=64)
-def _tracking_statement(
+def tracking_statement(
     model: type[Tracked],
     per_alliance: bool,
     by_ids: bool,

@@ -4,11 +4,14 @@ Mixed into `Portfolio`, which owns the session and the announcements."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from alliance_desk.changes import Change
+from alliance_desk.portfolio_errors import BatchFailed
 from alliance_desk.storage import database, errors
 
 # records a batch touches: above this many, it tells the views to reload once (reload=True)
@@ -16,13 +19,28 @@ from alliance_desk.storage import database, errors
 RELOAD_ABOVE = 200
 
 
-class BatchFailed(Exception):
-    """A write inside a batch failed earlier, so the batch stores nothing."""
+class WriteFailed(errors.StorageError, OperationalError):
+    """SQLite could not write an edit: a full disk, a file-size limit, a failing drive.
 
-    def __init__(self, cause: BaseException):
-        reason = getattr(cause, "orig", None) or cause
-        super().__init__(f"An earlier change in this batch failed ({reason}); nothing was stored.")
-        self.cause = cause
+    Still an OperationalError (with the driver's `orig`), so code that catches write errors
+    of the database keeps working; str() is the sentence for the user."""
+
+    def __init__(self, path, cause: BaseException | None = None):
+        message = (
+            f"The change could not be written to {path}: there is no room on its disk, or the "
+            "disk failed. Nothing of it was stored; free some space and try again."
+        )
+        Exception.__init__(self, message)
+        self.path = Path(path)
+        self.message = message
+        self.statement = getattr(cause, "statement", None)
+        self.params = getattr(cause, "params", None)
+        self.orig = getattr(cause, "orig", None) or cause
+        self.connection_invalidated = False
+        self.detail = str(self.orig or "")
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class Transactions:
@@ -85,8 +103,8 @@ class Transactions:
             self._batch = None
             self._batch_failure = None
             self._device_registered = False
-            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
-                raise errors.WriteFailed(self.path, exc) from None
+            if _write_failure(exc) and not isinstance(exc, BatchFailed | WriteFailed):
+                raise WriteFailed(self.path, exc) from None
             raise
         changes, self._batch = self._batch, None
         if self._batch_reload and changes:
@@ -112,12 +130,12 @@ class Transactions:
         except BaseException as exc:
             self._session.rollback()
             self._device_registered = False
-            if _write_failure(exc) and not isinstance(exc, BatchFailed | errors.WriteFailed):
-                exc = errors.WriteFailed(self.path, exc)  # a full disk or a failing drive
+            if _write_failure(exc) and not isinstance(exc, BatchFailed | WriteFailed):
+                exc = WriteFailed(self.path, exc)  # a full disk or a failing drive
             if self._batch is not None:
                 self._batch.clear()
                 self._batch_failure = exc
-            if isinstance(exc, errors.WriteFailed):
+            if isinstance(exc, WriteFailed):
                 raise exc from None
             raise
 

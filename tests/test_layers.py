@@ -5,7 +5,13 @@ import sys
 
 CORE = [
     "alliance_desk.models",
+    "alliance_desk.models.kinds",  # the package loads its names lazily (lazy.py)
+    "alliance_desk.models.limits",
     "alliance_desk.models.validation",
+    "alliance_desk.glance",
+    "alliance_desk.glance_statements",
+    "alliance_desk.opening",
+    "alliance_desk.portfolio_errors",
     "alliance_desk.storage.database",
     "alliance_desk.storage.keychain",
     "alliance_desk.storage.lock",
@@ -29,6 +35,9 @@ CORE = [
     "alliance_desk.reports.worksheet_docx",
     "alliance_desk.reports.output",
     "alliance_desk.reports.importing",
+    "alliance_desk.reports.importing.apply",
+    "alliance_desk.reports.importing.preview",
+    "alliance_desk.reports.importing.reading",
     "alliance_desk.reports.importing.workbook",
     "alliance_desk.reports.importing.survey",
     "alliance_desk.reports.exporting",

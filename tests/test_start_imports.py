@@ -82,3 +82,30 @@ def test_a_passphrase_given_through_a_pipe_is_read_once(demo_file, tmp_path):
         process.kill()
     assert process.returncode == 0, err[-2000:]
     assert out.stat().st_size > 10_000
+
+
+GLANCING = """
+import json, sys
+from alliance_desk.ui import main_window
+seen = {}
+show_glance = main_window.MainWindow.show_glance
+def noted(window, glance, then):
+    def painted():
+        seen["sqlalchemy_when_painted"] = "sqlalchemy" in sys.modules
+        then()
+    seen["alliances"] = len(glance.alliances())
+    show_glance(window, glance, painted)
+main_window.MainWindow.show_glance = noted
+from alliance_desk import cli
+code = cli.main([sys.argv[1], "--passphrase-file", sys.argv[2], "--screenshot", sys.argv[3]])
+print(json.dumps({"code": code, **seen, "sqlalchemy_at_end": "sqlalchemy" in sys.modules}))
+"""
+
+
+def test_a_start_paints_the_first_window_before_sqlalchemy_loads(demo_file, tmp_path):
+    """SQLAlchemy and our models take about 0.35 s to import: the window paints from a glance
+    first (glance.py), then the portfolio opens and replaces it."""
+    answer = run_start(GLANCING, demo_file, tmp_path)
+    assert answer["alliances"] >= 5
+    assert answer["sqlalchemy_when_painted"] is False
+    assert answer["sqlalchemy_at_end"] is True  # the portfolio did open, after the paint

@@ -10,7 +10,7 @@ from typing import Any
 
 from alliance_desk.insights.health import Thresholds
 from alliance_desk.models import choices
-from alliance_desk.models.validation import threshold_problem
+from alliance_desk.models.limits import threshold_problem
 
 FINISHED = frozenset({"done", "na"})  # not applicable counts as finished: nothing left to do
 OWN_ITEMS = "Own items"  # the group of items an alliance added without a checklist

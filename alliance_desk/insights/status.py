@@ -16,6 +16,13 @@ FINISHED_STATUSES = frozenset(
 OPEN_ACTION_STATUSES = frozenset({"open", "in_progress"})
 OPEN_RISK_STATUSES = frozenset({"open", "monitoring", "escalated"})
 PENDING_DECISION_STATUSES = frozenset({"pending"})
+# what the counts here and the on-time share (tracking.delivery_reliability) read, by kind:
+# the Dashboard reads these columns of every working alliance's records, not whole rows
+COUNTED_FIELDS = {
+    "risks": ("status",),
+    "decisions": ("status", "due_date"),
+    "milestones": ("status", "due_date", "completed_on", "owner_side"),
+}
 
 
 def is_overdue(due_date: date | None, status: str, today: date) -> bool:
@@ -83,3 +90,13 @@ def decisions_due_within(decisions: Iterable[Any], today: date, days: int = 30) 
         for d in decisions
         if is_pending_decision(d.status) and d.due_date is not None and d.due_date <= horizon
     )
+
+
+def soonest_due(decisions: Iterable[Any], today: date, within_days: int | None = None) -> list[Any]:
+    """Decisions soonest due first (overdue ones first of all, those without a due date last);
+    with `within_days`, only those due by then."""
+    rows = list(decisions)
+    if within_days is not None:
+        horizon = today + timedelta(days=within_days)
+        rows = [r for r in rows if r.due_date is not None and r.due_date <= horizon]
+    return sorted(rows, key=lambda r: (r.due_date is None, r.due_date or date.max))

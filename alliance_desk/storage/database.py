@@ -10,15 +10,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
 
 from alliance_desk import clock
 from alliance_desk.storage import errors, keys, migrations
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first engine: a start paints before it (glance.py)
+    from sqlalchemy import Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4 default
@@ -33,7 +34,7 @@ class OpenedFile:
     """An open portfolio file: its engine, whether it is read-only, and why."""
 
     path: Path
-    engine: Engine
+    engine: "Engine"
     read_only: bool
     read_only_reason: str
     schema_revision: str
@@ -308,12 +309,15 @@ def _apply_pragmas(conn: sqlcipher3.Connection, read_only: bool) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
 
 
-def _engine_for(conn: sqlcipher3.Connection, path: Path) -> Engine:
+def _engine_for(conn: sqlcipher3.Connection, path: Path) -> "Engine":
     """An engine over the one keyed connection.
 
     The driver runs in autocommit mode and SQLAlchemy's "begin" emits a deferred BEGIN, so
     transactions are real SQLite transactions (the pysqlite default would defer them oddly).
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     engine = create_engine(
         "sqlite:///" + str(path),
         module=sqlcipher3,
@@ -395,6 +399,26 @@ def open_file(
         migrations.upgrade(engine)
         opened.schema_revision = migrations.head()
     return opened
+
+
+def open_glance(path: Path, passphrase: str, key: str | None) -> sqlcipher3.Connection | None:
+    """A read-only keyed connection for a start's first window (glance.py), or None when the
+    file needs more than a plain read to open: no passphrase fits, a journal to roll back, an
+    older or newer schema, a damaged page. `open_file` then meets the problem and says what."""
+    try:
+        check_file(path)
+        if _interrupted(path):
+            return None
+        conn, _key = _connect_and_read(path, passphrase, "ro", key)
+    except (errors.StorageError, sqlcipher3.Error, OSError):
+        return None
+    try:
+        if _revision(conn, path) == migrations.head():
+            return conn
+    except (errors.StorageError, sqlcipher3.Error):
+        pass
+    conn.close()
+    return None
 
 
 def open_reader(path: Path, passphrase: str, revision: str, key: str | None = None) -> OpenedFile:
@@ -551,7 +575,7 @@ def restore_backup(path: Path, backup_path: Path) -> Path:
     return kept
 
 
-def rekey(engine: Engine, new_passphrase: str) -> None:
+def rekey(engine: "Engine", new_passphrase: str) -> None:
     """Change the passphrase in place (PRAGMA rekey re-encrypts every page in one transaction)."""
     if not new_passphrase:
         raise ValueError("The new passphrase must not be empty.")
@@ -562,7 +586,7 @@ def rekey(engine: Engine, new_passphrase: str) -> None:
         raw.close()
 
 
-def integrity_findings(engine: Engine) -> list[str]:
+def integrity_findings(engine: "Engine") -> list[str]:
     """Full integrity and cipher checks: one line per finding, empty when all is well."""
     findings = []
     with engine.connect() as connection:

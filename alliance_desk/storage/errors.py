@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
-
 
 class StorageError(Exception):
     """A portfolio file could not be used; str(error) is the sentence to show."""
@@ -139,30 +137,6 @@ class AlreadyExists(StorageError):
 class NotWritable(StorageError):
     def __init__(self, path, why: str):
         super().__init__(path, f"{path} cannot be changed: {why}.")
-
-
-class WriteFailed(StorageError, OperationalError):
-    """SQLite could not write an edit: a full disk, a file-size limit, a failing drive.
-
-    Still an OperationalError (with the driver's `orig`), so code that catches write errors
-    of the database keeps working; str() is the sentence for the user."""
-
-    def __init__(self, path, cause: BaseException | None = None):
-        message = (
-            f"The change could not be written to {path}: there is no room on its disk, or the "
-            "disk failed. Nothing of it was stored; free some space and try again."
-        )
-        Exception.__init__(self, message)
-        self.path = Path(path)
-        self.message = message
-        self.statement = getattr(cause, "statement", None)
-        self.params = getattr(cause, "params", None)
-        self.orig = getattr(cause, "orig", None) or cause
-        self.connection_invalidated = False
-        self.detail = str(self.orig or "")
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class PortfolioLocked(StorageError):

@@ -1,16 +1,20 @@
-"""Merging two copies of a portfolio, shared-file sync and conflicted-copy detection (no Qt)."""
+"""Merging two copies of a portfolio, shared-file sync and conflicted-copy detection (no Qt).
 
-from alliance_desk.sync.engine import merge_connections
-from alliance_desk.sync.errors import DifferentPortfolios, SyncError
-from alliance_desk.sync.files import merge, merge_files
-from alliance_desk.sync.report import MergeReport, RowNote
+The names below load with their submodule when first asked for (lazy.py): the window imports
+`sync.errors` without the merge engine and SQLAlchemy.
+"""
 
-__all__ = [
-    "DifferentPortfolios",
-    "MergeReport",
-    "RowNote",
-    "SyncError",
-    "merge",
-    "merge_connections",
-    "merge_files",
-]
+from alliance_desk.lazy import exports
+
+__getattr__ = exports(
+    __name__,
+    {
+        "DifferentPortfolios": "errors",
+        "SyncError": "errors",
+        "MergeReport": "report",
+        "RowNote": "report",
+        "merge": "files",
+        "merge_files": "files",
+        "merge_connections": "engine",
+    },
+)

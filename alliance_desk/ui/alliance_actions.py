@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from alliance_desk import clock
-from alliance_desk.models import Alliance
-from alliance_desk.models.validation import ValidationError
-from alliance_desk.portfolio import Portfolio
+from alliance_desk import clock, models
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.ui.dialogs import AllianceDialog
 from alliance_desk.ui.undo import (
     AddAllianceCommand,
@@ -25,12 +23,14 @@ from alliance_desk.ui.undo import (
 )
 
 if TYPE_CHECKING:
+    from alliance_desk.models import Alliance
+    from alliance_desk.portfolio import Portfolio
     from alliance_desk.ui.main_window import MainWindow
 
 
-def check_new_alliance(portfolio: Portfolio, fields: dict[str, Any]) -> None:
+def check_new_alliance(portfolio: "Portfolio", fields: dict[str, Any]) -> None:
     """Raise ValidationError if an alliance with `fields` could not be added."""
-    portfolio.check_new(Alliance, **fields)
+    portfolio.check_new(models.Alliance, **fields)
 
 
 class AllianceActions(QObject):
@@ -63,13 +63,13 @@ class AllianceActions(QObject):
 
     # --- state ---------------------------------------------------------------------------
 
-    def _writable(self) -> Portfolio | None:
+    def _writable(self) -> "Portfolio | None":
         portfolio = self.window.portfolio
         if portfolio is None or portfolio.closed or portfolio.read_only:
             return None
         return portfolio
 
-    def _selected(self) -> Alliance | None:
+    def _selected(self) -> "Alliance | None":
         alliance = self.window.workspace.sidebar.current_alliance()
         if alliance is None or alliance.deleted_at is not None:
             return None
@@ -86,7 +86,7 @@ class AllianceActions(QObject):
 
     # --- commands ------------------------------------------------------------------------
 
-    def add_alliance(self) -> Alliance | None:
+    def add_alliance(self) -> "Alliance | None":
         portfolio = self._writable()
         if portfolio is None:
             return None

@@ -6,24 +6,27 @@ selection while the portfolio changes under them.
 """
 
 import logging
-import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from sqlalchemy.exc import SQLAlchemyError
 
+from alliance_desk.changes import Change
 from alliance_desk.insights.health import HealthStatus
-from alliance_desk.models import Alliance
 from alliance_desk.models.choices import STAGES
-from alliance_desk.portfolio import Change, Portfolio
+from alliance_desk.portfolio_errors import database_errors
 from alliance_desk.ui.health.lights import dot_colour
 
-HealthColor = Callable[[Alliance], QColor | None]
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.models import Alliance
+    from alliance_desk.portfolio import Portfolio
+
+
+HealthColor = Callable[["Alliance"], QColor | None]
 # a hollow dot: a big file's health is still being worked out beside the window
 PENDING_DOT = QColor(0, 0, 0, 0)
 HEALTH_PENDING = "Health: being worked out…"
-READ_ERRORS = (SQLAlchemyError, sqlite3.Error, OSError)
 log = logging.getLogger(__name__)
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +50,7 @@ class AllianceListModel(QAbstractListModel):
         self._rows: list[Alliance] = []
         self.health_color: HealthColor = lambda alliance: None
 
-    def set_portfolio(self, portfolio: Portfolio | None) -> None:
+    def set_portfolio(self, portfolio: "Portfolio | None") -> None:
         self.beginResetModel()
         self._portfolio = portfolio
         self._rows = portfolio.alliances() if portfolio else []
@@ -172,7 +175,7 @@ class AllianceFilterProxy(QSortFilterProxyModel):
     def show_archived(self) -> bool:
         return self._show_archived
 
-    def accepts(self, alliance: Alliance) -> bool:
+    def accepts(self, alliance: "Alliance") -> bool:
         if alliance.archived_at is not None and not self._show_archived:
             return False
         if self._stage and alliance.stage != self._stage:
@@ -187,12 +190,12 @@ class AllianceFilterProxy(QSortFilterProxyModel):
         return self.accepts(index.data(AllianceRole))
 
 
-def _health_colour(portfolio: Portfolio | None) -> HealthColor:
+def _health_colour(portfolio: "Portfolio | None") -> HealthColor:
     """The sidebar dot: the alliance's overall health (insights/health.py), grey without data."""
     if portfolio is None:
         return lambda alliance: None
 
-    def colour(alliance: Alliance) -> QColor | None:
+    def colour(alliance: "Alliance") -> QColor | None:
         if portfolio.closed or alliance.archived_at is not None:
             return None
         if portfolio.health_computing:
@@ -203,7 +206,7 @@ def _health_colour(portfolio: Portfolio | None) -> HealthColor:
     return colour
 
 
-def _status(portfolio: Portfolio, alliance: Alliance) -> HealthStatus | None:
+def _status(portfolio: "Portfolio", alliance: "Alliance") -> HealthStatus | None:
     """The alliance's health, or None while it is being worked out or when the file cannot be
     read just now (a vanished share, a failing disk): painting must never fail, and the next
     repaint tries again."""
@@ -211,6 +214,6 @@ def _status(portfolio: Portfolio, alliance: Alliance) -> HealthStatus | None:
         return None  # worked out beside the window; the dots follow when it is done
     try:
         return portfolio.health_status(alliance)
-    except READ_ERRORS:
+    except database_errors():
         log.warning("Could not read the health of %s", alliance.id, exc_info=True)
         return None

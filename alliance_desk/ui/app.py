@@ -5,12 +5,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from alliance_desk import __version__
-from alliance_desk.portfolio import RENDER_OPEN, Opening, Portfolio
+from alliance_desk.opening import RENDER_OPEN, Opening
 from alliance_desk.storage import errors
 from alliance_desk.storage.database import writable_problem
 from alliance_desk.storage.passphrase import Lookup
@@ -136,8 +136,11 @@ def run_gui(
     from alliance_desk.ui.main_window import MainWindow
 
     window = MainWindow()
+    glance = opening.glance() if opening is not None else None
+    if glance is not None:  # painted first; the portfolio opens once it is on screen
+        window.show_glance(glance, lambda: window.open_path(path, passphrase, opening))
     window.show()
-    if path is not None:
+    if path is not None and glance is None:
         window.open_path(path, passphrase, opening)
     return app.exec()
 
@@ -160,11 +163,13 @@ def render_screenshot(
             opening.discard()
         return 1
     if path is not None and opening is None:  # opened while the window is built
-        opening = Portfolio.open_beside(Lookup(path, passphrase or ""), **RENDER_OPEN)
+        opening = Opening(Lookup(path, passphrase or ""), RENDER_OPEN)
     from alliance_desk.ui.main_window import MainWindow
 
     window = MainWindow(remember=False)
     said = False
+    shown = QEventLoop()
+    problem: list[str] = []
 
     def say_painted() -> None:  # the benchmark times the start up to here
         nonlocal said
@@ -172,27 +177,45 @@ def render_screenshot(
             said = True
             print("painted", flush=True)
 
-    window.first_painted.connect(say_painted)  # before the work left for after the first paint
-    try:
-        if path is not None:
-            try:
-                portfolio = opening.portfolio()
-            except errors.StorageError as exc:
-                print(exc.message, file=sys.stderr)
-                return 1
+    def say_opened() -> None:  # and, for information, up to the portfolio on screen
+        say_painted()
+        if os.environ.get(PAINTED_MARK):
+            print("opened", flush=True)
+
+    def show_portfolio() -> None:
+        try:
+            portfolio = opening.portfolio()
+        except errors.StorageError as exc:
+            problem.append(exc.message)
+        else:
             window.set_portfolio(portfolio, opening.passphrase()[0])
             opening.forget()
             window.workspace.select_tab(title or "Dashboard")
             window.sidebar.select_first()
             _picture_as_opened(window, Path(path))
+        shown.exit()
+
+    window.glance_painted.connect(say_painted)  # a start's first window, from its glance
+    window.first_painted.connect(say_opened)  # before the work left for after the first paint
+    try:
+        glance = opening.glance() if opening is not None else None
+        if glance is not None:  # painted first, then the portfolio (as a start shows it)
+            window.show_glance(glance, show_portfolio)
+        elif path is not None:
+            show_portfolio()
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         for _ in range(3):  # layouts settle over a few passes; charts may lay out late
             QApplication.processEvents()
+        if glance is not None and window.portfolio is None and not problem:
+            shown.exec()  # until the glance is on screen and the portfolio replaced it
+        if problem:
+            print(problem[0], file=sys.stderr)
+            return 1
         say_painted()  # if first_painted has not said it (a window without a portfolio)
-        problem = window.wait_beside()
-        if problem is not None:
-            print(problem.message, file=sys.stderr)
+        problem_beside = window.wait_beside()
+        if problem_beside is not None:
+            print(problem_beside.message, file=sys.stderr)
             return 1
         for _ in range(3):  # what was worked out beside the first paint is shown
             QApplication.processEvents()

@@ -5,6 +5,8 @@ beside it the portfolio's charts and the chart builder (pages built when first s
 insights.status, so the Dashboard, the Overview and the reports agree.
 """
 
+from __future__ import annotations
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,14 +15,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from alliance_desk import clock
+from alliance_desk import clock, models
+from alliance_desk.changes import HEALTH_KINDS
 from alliance_desk.insights.chart_spec import ChartSpec
 from alliance_desk.insights.health import GREY, SEVERITY, HealthStatus
-from alliance_desk.insights.status import AllianceCounts, alliance_counts, decisions_due_within
+from alliance_desk.insights.status import (
+    COUNTED_FIELDS,
+    AllianceCounts,
+    alliance_counts,
+    decisions_due_within,
+)
 from alliance_desk.insights.tracking import OnTime, PaymentFlag, delivery_reliability, percent
-from alliance_desk.models import ActionItem, Alliance, Decision, Milestone, Risk, choices
-from alliance_desk.portfolio import Portfolio
-from alliance_desk.portfolio_health import HEALTH_KINDS
+from alliance_desk.models import choices
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import ERROR_COLOUR
 from alliance_desk.ui.health.lights import TEXT_COLOUR, light_text
@@ -38,6 +44,8 @@ from alliance_desk.ui.record_tab import (
 from alliance_desk.ui.tracking.columns import SOON_COLOUR, due_column
 
 if TYPE_CHECKING:
+    from alliance_desk.models import Alliance
+    from alliance_desk.portfolio import Portfolio
     from alliance_desk.ui.chart_builder import ChartBuilder
     from alliance_desk.ui.dashboard_charts import DashboardCharts
 
@@ -63,33 +71,26 @@ class DashboardRow:
         return self.alliance.id
 
 
-COUNTED_FIELDS = {  # what the counts (insights/status.py) and on-time share (delivery.py) read
-    Risk: ("status",),
-    Decision: ("status", "due_date"),
-    Milestone: ("status", "due_date", "completed_on", "owner_side"),
-}
-
-
 def dashboard_rows(portfolio: Portfolio, today: date | None = None) -> list[DashboardRow]:
     """Working (not archived) alliances with their counts: three queries, whatever the size."""
     today = today or clock.today()
-    grouped: dict[type, dict[str, list]] = {}
-    for model, fields in COUNTED_FIELDS.items():
+    grouped: dict[str, dict[str, list]] = {}
+    for kind in COUNTED_FIELDS:
         by_alliance = defaultdict(list)
-        for record in portfolio.tracking_rows(model, fields=fields):  # the columns counted
+        for record in portfolio.counted_rows(kind):  # the columns counted
             by_alliance[record.alliance_id].append(record)
-        grouped[model] = by_alliance
-    actions = grouped[ActionItem] = defaultdict(list)
+        grouped[kind] = by_alliance
+    actions = grouped["actions"] = defaultdict(list)
     for group in portfolio.action_groups(today):  # 30,000 actions counted as 2,300 groups
         actions[group.alliance_id].append(group)
     flags = portfolio.payment_flags(today)
     health = None if portfolio.health_computing else portfolio.health_statuses()
-    milestones = grouped[Milestone]
+    milestones = grouped["milestones"]
     rows = []
     for alliance in portfolio.alliances(include_archived=False):
-        decisions = grouped[Decision][alliance.id]
+        decisions = grouped["decisions"][alliance.id]
         counts = alliance_counts(
-            grouped[ActionItem][alliance.id], grouped[Risk][alliance.id], decisions, today
+            grouped["actions"][alliance.id], grouped["risks"][alliance.id], decisions, today
         )
         due_soon = decisions_due_within(decisions, today, DECISION_HORIZON_DAYS)
         on_time = delivery_reliability(milestones[alliance.id], today)["all"]
@@ -249,7 +250,7 @@ class DashboardTab(QWidget):
                 return self._page(index)
         raise KeyError(title)
 
-    def show_chart(self, spec: ChartSpec) -> "ChartBuilder":
+    def show_chart(self, spec: ChartSpec) -> ChartBuilder:
         """Open `spec` in the chart builder (from a chart's Reshape button or the Ask box)."""
         builder = self.show_page(BUILDER_PAGE)
         builder.set_spec(spec)
@@ -335,7 +336,7 @@ class DashboardTab(QWidget):
         if not source.isValid():
             return
         row = self.decisions.model.row(source.row())
-        alliance = self.context.portfolio.get(Alliance, row.alliance_id)
+        alliance = self.context.portfolio.get(models.Alliance, row.alliance_id)
         if alliance is not None:
             self.alliance_activated.emit(alliance)
         open_record(self, "Decisions", row.id)

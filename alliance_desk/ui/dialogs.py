@@ -7,6 +7,7 @@ is right, so the user never meets a traceback or loses what they typed.
 import platform
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -25,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desk.defaults import seed_defaults
 from alliance_desk.models.choices import STAGES
-from alliance_desk.models.validation import ValidationError
-from alliance_desk.portfolio import Portfolio
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.storage import database, errors, keychain, paths
 from alliance_desk.ui.undo import EditFailed
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.portfolio import Portfolio
 
 ERROR_COLOUR = "#b3261e"
 PASSPHRASE_MAX = keychain.MAX_LENGTH
@@ -97,8 +99,11 @@ def documents_dir() -> Path:
     return Path(found) if found else Path.home()
 
 
-def create_portfolio(path: Path, passphrase: str, name: str) -> Portfolio:
+def create_portfolio(path: Path, passphrase: str, name: str) -> "Portfolio":
     """Create the file, then add the default benchmarks and checklist templates."""
+    from alliance_desk.defaults import seed_defaults
+    from alliance_desk.portfolio import Portfolio
+
     portfolio = Portfolio.create(path, passphrase, name=name)
     seed_defaults(portfolio)
     return portfolio

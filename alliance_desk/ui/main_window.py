@@ -4,9 +4,13 @@ One portfolio is open at a time. Every modal question goes through the small met
 PromptingWindow (prompts.py), so tests can answer them without a user.
 """
 
+from __future__ import annotations
+
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -16,7 +20,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from alliance_desk.portfolio import Change, Opening, Portfolio
+from alliance_desk.changes import Change
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import check_file
 from alliance_desk.ui import menus, undo
@@ -31,6 +35,11 @@ from alliance_desk.ui.prompts import PromptingWindow
 from alliance_desk.ui.settings import AppSettings
 from alliance_desk.ui.welcome import WelcomePage
 from alliance_desk.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.glance import Glance
+    from alliance_desk.opening import Opening
+    from alliance_desk.portfolio import Portfolio
 
 APP_NAME = "Alliance Desk"
 EDIT_FAILED_TITLE = "Undo or redo failed"
@@ -52,6 +61,8 @@ class MainWindow(PromptingWindow):
 
     # an opened portfolio's first paint is done (the work left for after it starts next)
     first_painted = Signal()
+    # a start's first window, painted from its glance before the portfolio opened (show_glance)
+    glance_painted = Signal()
 
     def __init__(self, settings: AppSettings | None = None, remember: bool = True):
         super().__init__()
@@ -60,6 +71,7 @@ class MainWindow(PromptingWindow):
         self.portfolio: Portfolio | None = None
         self.context: UiContext | None = None
         self.bridge: PortfolioBridge | None = None
+        self._glance: Glance | None = None  # a start's first window, until set_portfolio
         self._passphrase: str | None = None  # only in memory, to check "current passphrase"
         self.undo_stack = QUndoStack(self)
         self.keyring_question = KeyringQuestion()
@@ -204,6 +216,8 @@ class MainWindow(PromptingWindow):
                     first, opening = opening, None
                     with busy():
                         return first.portfolio()
+                from alliance_desk.portfolio import Portfolio
+
                 with busy():
                     return Portfolio.open(
                         path,
@@ -241,16 +255,9 @@ class MainWindow(PromptingWindow):
         self.undo_stack.clear()
         self.context = UiContext(portfolio, self.bridge, self.undo_stack)
         self._health_coming = portfolio.defer_health()  # a big file's: after the first paint
-        self.workspace.load(self.context)
-        self.sidebar.set_show_archived(self.show_archived_action.isChecked())
-        if not (self.settings.last_tab and self.workspace.select_tab(self.settings.last_tab)):
-            self.workspace.tabs.setCurrentIndex(0)
-        if not self.sidebar.select_first():
-            self.workspace.set_alliance(None)
-        self.stack.setCurrentWidget(self.workspace)
-        self.toolbar.show()
+        self._drop_glance()
+        self._show_workspace(self.context)
         self.saved_label.setVisible(not portfolio.read_only)
-        self.sidebar.view.setFocus()
         if self.remember_layout:
             self.settings.add_recent(portfolio.path)
         if not portfolio.read_only:
@@ -268,6 +275,45 @@ class MainWindow(PromptingWindow):
         # What is alive now lives as long as the portfolio is open: the garbage collector need
         # not walk it again (a full collection over it paused the window for 0.1-0.2 s).
         gc.freeze()
+
+    def show_glance(self, glance: Glance, then: Callable[[], object]) -> None:
+        """A start's first window, before its portfolio is open: the sidebar and the Dashboard
+        from `glance` (glance.py), painted while SQLAlchemy loads. `then` runs once it is on
+        screen and opens the portfolio (open_path), whose set_portfolio replaces the glance.
+        Nothing can be edited meanwhile: there is no portfolio yet, so every edit is off."""
+        self._glance = glance
+        self._show_workspace(UiContext(glance, PortfolioBridge(glance, self), self.undo_stack))
+        self.status(f"Opening {glance.path.name}…")
+
+        def painted(on_screen: bool) -> None:
+            self._after_paint = None
+            if on_screen:
+                self.glance_painted.emit()
+            then()
+            if self.portfolio is None:  # the opening failed, or was cancelled
+                self._drop_glance()
+                self._show_welcome()
+
+        self._after_paint = AfterFirstPaint(self.workspace, painted, BESIDE_UNPAINTED_MS)
+
+    def _drop_glance(self) -> None:
+        if self._glance is not None:
+            self.workspace.clear()
+            self._glance.close()
+            self._glance = None
+
+    def _show_workspace(self, context: UiContext) -> None:
+        """The sidebar and the tabs of `context`'s portfolio (or glance), on the last tab used
+        and the first alliance."""
+        self.workspace.load(context, glance=self._glance is not None)
+        self.sidebar.set_show_archived(self.show_archived_action.isChecked())
+        if not (self.settings.last_tab and self.workspace.select_tab(self.settings.last_tab)):
+            self.workspace.tabs.setCurrentIndex(0)
+        if not self.sidebar.select_first():
+            self.workspace.set_alliance(None)
+        self.stack.setCurrentWidget(self.workspace)
+        self.toolbar.show()
+        self.sidebar.view.setFocus()
 
     def close_portfolio(self) -> None:
         """Close the open portfolio (every edit is already saved) and release its lock."""

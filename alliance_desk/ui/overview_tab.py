@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from alliance_desk import clock
 from alliance_desk.insights.status import alliance_counts
 from alliance_desk.models import ActionItem, Alliance, Decision, Risk, StageChange, choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Change, Portfolio
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import (

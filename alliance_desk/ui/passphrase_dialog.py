@@ -7,6 +7,7 @@ closing; any other problem with the file ends the dialog and is reported by the 
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desk.models.validation import ValidationError
-from alliance_desk.portfolio import Portfolio
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.storage import errors
 from alliance_desk.ui.dialogs import (
     busy,
@@ -28,7 +28,11 @@ from alliance_desk.ui.dialogs import (
     remember_box,
 )
 
-Opener = Callable[[str], Portfolio | None]
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.portfolio import Portfolio
+
+
+Opener = Callable[[str], "Portfolio | None"]
 
 
 class PassphraseDialog(QDialog):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desk import clock
 from alliance_desk.models import Alliance, Stakeholder
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.reports.preread import (
     AUDIENCES,

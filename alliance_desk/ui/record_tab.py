@@ -5,11 +5,13 @@ sortable, filterable table and reloads when the bridge reports a change of a kin
 A `RecordTab` stacks one or more of them for the selected alliance.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -35,11 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk import clock
+from alliance_desk.changes import Change
 from alliance_desk.insights.status import is_finished, is_overdue
-from alliance_desk.models import Alliance
-from alliance_desk.portfolio import Change, Portfolio
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, format_date, format_number
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.models import Alliance
+    from alliance_desk.portfolio import Portfolio
+
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 NO_ALLIANCE_TEXT = "Select an alliance on the left, or create one with Ctrl+N."
@@ -53,7 +59,7 @@ HEADER_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 HORIZONTAL = Qt.Orientation.Horizontal
 
 Row = Any
-Loader = Callable[[Portfolio, Alliance | None], list[Row]]
+Loader = Callable[["Portfolio", "Alliance | None"], list[Row]]
 
 
 @dataclass(frozen=True)

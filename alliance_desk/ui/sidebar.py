@@ -3,6 +3,8 @@
 The list is a view over AllianceListModel (alliance_list.py) behind its filter proxy.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -20,16 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desk.models import Alliance
+from alliance_desk.changes import HEALTH_KINDS, Change
 from alliance_desk.models.choices import STAGES
-from alliance_desk.portfolio import Change, Portfolio
-from alliance_desk.portfolio_health import HEALTH_KINDS
 from alliance_desk.ui.alliance_list import (
     AllianceFilterProxy,
     AllianceListModel,
     AllianceRole,
     PaintRole,
 )
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.models import Alliance
+    from alliance_desk.portfolio import Portfolio
+
 
 NO_HEALTH = QColor("#b8bec6")  # archived alliances, and before a portfolio is open
 DOT_OUTLINE = QColor(0, 0, 0, 40)
@@ -191,7 +196,7 @@ class Sidebar(QWidget):
 
     # --- content -------------------------------------------------------------------------
 
-    def set_portfolio(self, portfolio: Portfolio | None) -> None:
+    def set_portfolio(self, portfolio: "Portfolio | None") -> None:
         self.model.set_portfolio(portfolio)
         self._update_count()
 
@@ -215,11 +220,11 @@ class Sidebar(QWidget):
 
     # --- selection -----------------------------------------------------------------------
 
-    def current_alliance(self) -> Alliance | None:
+    def current_alliance(self) -> "Alliance | None":
         index = self.view.currentIndex()
         return index.data(AllianceRole) if index.isValid() else None
 
-    def visible_alliances(self) -> list[Alliance]:
+    def visible_alliances(self) -> "list[Alliance]":
         return [self.proxy.index(row, 0).data(AllianceRole) for row in range(self.proxy.rowCount())]
 
     def select_alliance(self, alliance_id: str) -> bool:

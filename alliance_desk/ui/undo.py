@@ -7,27 +7,23 @@ redo is handed to `report_error` (the main window shows it) and the stack is lef
 Redo of a create restores the same row (same id), so undo/redo never multiplies records.
 """
 
-import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlcipher3
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy.exc import SQLAlchemyError
 
-from alliance_desk.models import Alliance, Tracked
-from alliance_desk.models.validation import ValidationError
-from alliance_desk.portfolio import BatchFailed, Portfolio, PortfolioReadOnly
-from alliance_desk.portfolio_journal import Journal
+from alliance_desk.models.limits import ValidationError
+from alliance_desk.portfolio_errors import BatchFailed, PortfolioReadOnly, database_errors
 
-WRITE_ERRORS = (
-    SQLAlchemyError,
-    sqlcipher3.Error,
-    sqlite3.Error,
-    OSError,
-    PortfolioReadOnly,
-    BatchFailed,
-)
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.models import Alliance, Tracked
+    from alliance_desk.portfolio import Portfolio
+    from alliance_desk.portfolio_journal import Journal
+
+
+def write_errors() -> tuple[type[BaseException], ...]:
+    """What a failed edit raises."""
+    return (*database_errors(), PortfolioReadOnly, BatchFailed)
 
 
 class EditFailed(Exception):
@@ -75,7 +71,7 @@ class PortfolioCommand(QUndoCommand):
     def _guarded(self, step: Callable[[], None]) -> None:
         try:
             step()
-        except (ValidationError, *WRITE_ERRORS) as exc:
+        except (ValidationError, *write_errors()) as exc:
             message = exc.message if isinstance(exc, ValidationError) else _failure_message(exc)
             self.setObsolete(True)  # the stack drops a command that can no longer be replayed
             report_error(message)
@@ -87,7 +83,7 @@ def perform(stack: QUndoStack, command: PortfolioCommand) -> None:
         command.apply()
     except ValidationError:
         raise
-    except WRITE_ERRORS as exc:
+    except write_errors() as exc:
         raise EditFailed(_failure_message(exc)) from exc
     if command.isObsolete():  # it changed nothing: pushing it would only drop the redo steps
         return
@@ -98,7 +94,7 @@ def perform(stack: QUndoStack, command: PortfolioCommand) -> None:
 class EditCommand(PortfolioCommand):
     """Change some fields of one record; undo puts the old values back."""
 
-    def __init__(self, portfolio: Portfolio, record: Tracked, text: str, /, **fields: Any):
+    def __init__(self, portfolio: "Portfolio", record: "Tracked", text: str, /, **fields: Any):
         super().__init__(text)  # positional-only: a record may have a field called text
         self.portfolio = portfolio
         self.record = record
@@ -115,7 +111,7 @@ class EditCommand(PortfolioCommand):
 class AddAllianceCommand(PortfolioCommand):
     """Create an alliance; undo deletes it (tombstone), redo brings the same one back."""
 
-    def __init__(self, portfolio: Portfolio, name: str, **fields: Any):
+    def __init__(self, portfolio: "Portfolio", name: str, **fields: Any):
         super().__init__(f"New alliance “{name}”")
         self.portfolio = portfolio
         self.name = name
@@ -135,7 +131,7 @@ class AddAllianceCommand(PortfolioCommand):
 class DeleteCommand(PortfolioCommand):
     """Soft-delete a record; undo restores it."""
 
-    def __init__(self, portfolio: Portfolio, record: Tracked, text: str):
+    def __init__(self, portfolio: "Portfolio", record: "Tracked", text: str):
         super().__init__(text)
         self.portfolio = portfolio
         self.record = record
@@ -152,7 +148,7 @@ class RecordedCommand(PortfolioCommand):
     (portfolio_journal.py); undo takes all of it back, redo does it again with the same
     records. `result` is what `work` returned. A block that changed nothing is not pushed."""
 
-    def __init__(self, portfolio: Portfolio, text: str, work: Callable[[], Any]):
+    def __init__(self, portfolio: "Portfolio", text: str, work: Callable[[], Any]):
         super().__init__(text)
         self.portfolio = portfolio
         self.work: Callable[[], Any] | None = work

@@ -5,14 +5,19 @@ follows a change of alliance at once; the others catch up when they are next sho
 for. Opening a big portfolio therefore fills one tab, not eleven.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from alliance_desk.models import Alliance
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.sidebar import Sidebar
 from alliance_desk.ui.tracking.reads import new_selection, selection_reads
 from alliance_desk.ui.workspace_tabs import PORTFOLIO_TABS, WORKSPACE_TABS, make_tab
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.models import Alliance
+
 
 TAB_TITLES = [*PORTFOLIO_TABS, *WORKSPACE_TABS]
 
@@ -38,6 +43,7 @@ class Workspace(QWidget):
         self._holders: dict[str, QWidget] = {}  # what the tab bar shows, by title
         self._stale: set[str] = set()  # built tabs still showing an earlier alliance
         self._read_only = False
+        self._glance = False  # showing a start's Glance, not a portfolio
 
         self.banner = QLabel()
         self.banner.setObjectName("ReadOnlyBanner")
@@ -70,10 +76,12 @@ class Workspace(QWidget):
 
     # --- building and tearing down -------------------------------------------------------
 
-    def load(self, context: UiContext) -> None:
-        """Make room for the tabs of an open portfolio and fill the sidebar."""
+    def load(self, context: UiContext, glance: bool = False) -> None:
+        """Make room for the tabs of an open portfolio and fill the sidebar. With `glance`, the
+        context holds a start's Glance (glance.py): only the Dashboard is built from it."""
         self.clear()
         self.context = context
+        self._glance = glance
         selection_reads(context)  # first to hear of changes: the tabs then read afresh
         self.tabs.blockSignals(True)
         for title in TAB_TITLES:
@@ -112,6 +120,8 @@ class Workspace(QWidget):
         """The tab titled `title`, built now if it was not yet, showing the current alliance."""
         if title not in self._holders or self.context is None:
             return None
+        if self._glance and title not in PORTFOLIO_TABS:
+            return None  # the alliance's tabs wait for the portfolio
         with self.context.portfolio.reading():  # the tab's reads share one transaction
             if title not in self._tabs:
                 self._build(title)
@@ -134,7 +144,7 @@ class Workspace(QWidget):
         widget.set_read_only(self._read_only)
         widget.set_alliance(self.alliance)
 
-    def set_alliance(self, alliance: Alliance | None) -> None:
+    def set_alliance(self, alliance: "Alliance | None") -> None:
         """Show `alliance` in the tab on screen now; the others when they are next needed."""
         self.alliance = alliance
         if self.context is not None:
@@ -152,7 +162,9 @@ class Workspace(QWidget):
             self.banner.setText(
                 f"<b>Read-only:</b> {reason or 'opened read-only'}. Changes are disabled."
             )
-        self.banner.setVisible(read_only)
+        # a glance is read-only for a moment only: no banner that would go when the portfolio
+        # comes (and move the tabs up under the pointer)
+        self.banner.setVisible(read_only and not self._glance)
 
     def current_tab_title(self) -> str:
         index = self.tabs.currentIndex()

@@ -11,8 +11,21 @@ from alliance_desk.models import Alliance
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.bridge import PortfolioBridge
 from alliance_desk.ui.context import UiContext
+from tests.ui.shell_support import make_window
 
 DISK_FAILURE = "The change could not be saved (disk I/O error). Nothing was changed."
+
+
+@pytest.fixture
+def shown_errors() -> list[str]:
+    """The messages the main window would have shown in error boxes."""
+    return []
+
+
+@pytest.fixture
+def window(qtbot, shown_errors):
+    """The main window, shown and active, on its welcome page."""
+    return make_window(qtbot, shown_errors)
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from alliance_desk import clock
-from alliance_desk.portfolio import Opening, Portfolio
+from alliance_desk.opening import Opening
+from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import writable_problem
 from alliance_desk.storage.passphrase import Lookup
@@ -38,16 +39,6 @@ from tests.ui.shell_support import (
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def shown_errors() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def window(qtbot, shown_errors) -> MainWindow:
-    return make_window(qtbot, shown_errors)
 
 
 @pytest.fixture
@@ -585,8 +576,8 @@ def test_main_window_opening_started_early_is_closed_when_the_file_was_replaced(
 ):
     keychain.remember(portfolio_file, PASSPHRASE)
     opening = opening_of(portfolio_file)
-    opening.passphrase()  # the thread has opened the file and holds its lock
-    assert lock.is_mine(lock.read(portfolio_file))
+    # the thread opens the file and takes its lock
+    qtbot.waitUntil(lambda: lock.is_mine(lock.read(portfolio_file)), timeout=15000)
     moved = tmp_path / "moved-in.alliance"  # then something else is moved over the file
     moved.write_bytes(b"not a portfolio at all, and far too short")
     moved.replace(portfolio_file)

@@ -2,7 +2,6 @@
 
 import shutil
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -18,16 +17,6 @@ from tests.ui.shell_support import (
     type_keys,
     type_text,
 )
-
-
-@pytest.fixture
-def shown_errors() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def window(qtbot, shown_errors):
-    return make_window(qtbot, shown_errors)
 
 
 def test_welcome_is_shown_with_nothing_open(window):

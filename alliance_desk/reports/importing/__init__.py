@@ -7,32 +7,25 @@ every row against the Portfolio's rules, then store the good rows in one transac
     result = run_import(portfolio, preview)
 """
 
-from alliance_desk.reports.importing.apply import ImportResult, run_import
-from alliance_desk.reports.importing.fields import IMPORT_KINDS
-from alliance_desk.reports.importing.mapping import MappingError
-from alliance_desk.reports.importing.preview import (
-    DateQuestion,
-    ImportRefused,
-    Preview,
-    Problem,
-    build_preview,
-)
-from alliance_desk.reports.importing.reading import Table, UnreadableFile, read_table
-from alliance_desk.reports.importing.values import DAY_FIRST, MONTH_FIRST
+from alliance_desk.lazy import exports
 
-__all__ = [
-    "DAY_FIRST",
-    "MONTH_FIRST",
-    "IMPORT_KINDS",
-    "DateQuestion",
-    "ImportRefused",
-    "ImportResult",
-    "MappingError",
-    "Preview",
-    "Problem",
-    "Table",
-    "UnreadableFile",
-    "build_preview",
-    "read_table",
-    "run_import",
-]
+# each name loads with its submodule when first asked for (forms load values.py alone)
+__getattr__ = exports(
+    __name__,
+    {
+        "DAY_FIRST": "values",
+        "MONTH_FIRST": "values",
+        "IMPORT_KINDS": "fields",
+        "DateQuestion": "preview",
+        "ImportRefused": "preview",
+        "ImportResult": "apply",
+        "MappingError": "mapping",
+        "Preview": "preview",
+        "Problem": "preview",
+        "Table": "reading",
+        "UnreadableFile": "reading",
+        "build_preview": "preview",
+        "read_table": "reading",
+        "run_import": "apply",
+    },
+)

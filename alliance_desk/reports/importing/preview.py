@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from alliance_desk.models import Alliance, AllianceStakeholder, Stakeholder, Tracked
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.reports.importing import mapping as mappings
 from alliance_desk.reports.importing import values
 from alliance_desk.reports.importing.fields import (

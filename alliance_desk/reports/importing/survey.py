@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Any
 
 from alliance_desk.models import SurveyResponse, SurveyRound, SurveyScore
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.reports.importing.fields import BENCHMARK_PREFIX
 from alliance_desk.reports.importing.preview import (
     ADD,

@@ -8,15 +8,17 @@ file is created or upgraded.
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 HERE = Path(__file__).parent
 _REVISION = re.compile(r'^revision\s*(?::\s*str\s*)?=\s*["\']([^"\']+)["\']', re.MULTILINE)
 _DOWN = re.compile(r'^down_revision\s*(?::[^=]*)?=\s*(None|["\']([^"\']+)["\'])', re.MULTILINE)
 
 
-def config(engine: Engine | None = None):
+def config(engine: "Engine | None" = None):
     from alembic.config import Config
 
     cfg = Config()
@@ -54,7 +56,7 @@ def is_known(revision: str) -> bool:
     return revision in chain()
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: "Engine") -> None:
     """Bring the file's schema to head, each step in the transaction Alembic gives it."""
     from alembic import command
 

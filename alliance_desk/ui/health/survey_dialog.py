@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from alliance_desk import clock
 from alliance_desk.insights.health import applies_to
 from alliance_desk.models import Alliance, Benchmark, SurveyRound
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR, DateField, LineField, NumberField
 from alliance_desk.ui.health.survey_grid import SurveyGridModel, SurveyGridView

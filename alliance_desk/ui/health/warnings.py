@@ -5,6 +5,10 @@ edit), and from then on the row shows that action instead of the button, so one 
 never gets two reviews.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,13 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desk import models
 from alliance_desk.insights.health import EarlyWarning
-from alliance_desk.models import ActionItem, Alliance
-from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import HINT_COLOUR, format_date
 from alliance_desk.ui.health.lights import TEXT_COLOUR, dot_html
 from alliance_desk.ui.undo import EditFailed, PortfolioCommand, perform
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.models import ActionItem
+    from alliance_desk.portfolio import Portfolio
+
 
 MAX_SHOWN = 40
 ROW_HEIGHT = 36  # one warning row, for sizing the visible part of the list
@@ -54,7 +62,7 @@ class WarningRow(QFrame):
     """One warning: its text, then the review action it led to or the button that creates it.
     Rows are kept and filled again for the next warnings (making them anew costs more)."""
 
-    def __init__(self, owner: "WarningList"):
+    def __init__(self, owner: WarningList):
         super().__init__()
         self.warning: EarlyWarning | None = None
         self.setMinimumHeight(ROW_HEIGHT - 3)
@@ -217,7 +225,7 @@ class WarningList(QWidget):
 
     def _link(self, href: str) -> None:
         if href.startswith("alliance:"):
-            alliance = self.context.portfolio.get(Alliance, href.split(":", 1)[1])
+            alliance = self.context.portfolio.get(models.Alliance, href.split(":", 1)[1])
             if alliance is not None:
                 self.alliance_activated.emit(alliance)
 

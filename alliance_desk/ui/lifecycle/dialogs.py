@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desk import clock
 from alliance_desk.models import Alliance, ChecklistTemplate, choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import HINT_COLOUR, ChoiceField, DateField, Field, TextField
 from alliance_desk.ui.lifecycle.commands import AddChecklistCommand, MoveStageCommand

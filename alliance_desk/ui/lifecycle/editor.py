@@ -6,7 +6,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Change
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import ERROR_COLOUR, HINT_COLOUR

@@ -31,7 +31,7 @@ from alliance_desk.changes import Change
 from alliance_desk.charts.figures import practice as practice_chart
 from alliance_desk.charts.render import ChartView
 from alliance_desk.models.choices import PRACTICE_FRAMEWORKS
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio_practice import (
     PracticeComparison,
     PracticeFramework,

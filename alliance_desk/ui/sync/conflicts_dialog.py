@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk.changes import Change
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.sync import rows as R
 from alliance_desk.sync.conflicts import (

@@ -9,6 +9,7 @@ to the user goes through a small method a test can replace.
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -24,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk.storage import errors, keychain, paths
-from alliance_desk.sync import conflicts
 from alliance_desk.sync.errors import (
     DifferentPortfolios,
     SharedFileBusy,
     SharedFileChanged,
     SyncError,
 )
-from alliance_desk.sync.files import merge_files
-from alliance_desk.sync.report import MergeReport
-from alliance_desk.sync.shared import SyncResult, sync_with_shared
 from alliance_desk.ui.dialogs import documents_dir
-from alliance_desk.ui.sync.conflicts_dialog import ConflictsDialog
 from alliance_desk.ui.sync.jobs import Job
+
+if TYPE_CHECKING:  # the merge engine and SQLAlchemy load after the first paint (glance.py)
+    from alliance_desk.sync.report import MergeReport
+    from alliance_desk.sync.shared import SyncResult
+    from alliance_desk.ui.sync.conflicts_dialog import ConflictsDialog
 
 CHANGE_SETTLE_MS = 1500  # a sync program writes in bursts: wait until it is quiet
 RETRY_MS = 15_000  # after "busy" or "offline"
@@ -173,7 +174,9 @@ class SyncController(QObject):
         if self.shared is None:
             tip = "Keep this portfolio in step with a copy on a share or in a cloud folder."
         else:
-            when = f" Last sync: {conflicts.when(self.last_at)}." if self.last_at else ""
+            from alliance_desk.sync.conflicts import when as local_time
+
+            when = f" Last sync: {local_time(self.last_at)}." if self.last_at else ""
             tip = f"Shared file: {self.shared}.{when} {self.detail}".strip()
         self.button.setToolTip(tip)
 
@@ -207,6 +210,8 @@ class SyncController(QObject):
         if self.job is not None:
             self.job.wait()
         if self.shared is not None and self.passphrase:
+            from alliance_desk.sync.shared import sync_with_shared
+
             try:
                 sync_with_shared(
                     self.working, self.passphrase, self.shared, self.shared_passphrase, wait=3
@@ -261,6 +266,8 @@ class SyncController(QObject):
         shared_secret = self.shared_passphrase
 
         def work(progress):
+            from alliance_desk.sync.shared import sync_with_shared
+
             return sync_with_shared(working, secret, shared, shared_secret, wait=5)
 
         self.state = "syncing"
@@ -279,7 +286,7 @@ class SyncController(QObject):
             self._again = False
             QTimer.singleShot(0, lambda: self.sync_now(asked=False))
 
-    def _synced(self, result: SyncResult) -> None:
+    def _synced(self, result: "SyncResult") -> None:
         self._job_over()
         self.state, self.last_at = "ok", result.at
         self.detail = result.summary()
@@ -371,6 +378,8 @@ class SyncController(QObject):
         progress.setMinimumDuration(400)
 
         def work(step):
+            from alliance_desk.sync.files import merge_files
+
             return merge_files(path, working, secret, mine, force=force, progress=step)
 
         self.job = Job(work, self)
@@ -380,7 +389,7 @@ class SyncController(QObject):
         self.job.finished.connect(self.job.deleteLater)
         self.job.start()
 
-    def _merged(self, report: MergeReport, path: Path, progress: QProgressDialog) -> None:
+    def _merged(self, report: "MergeReport", path: Path, progress: QProgressDialog) -> None:
         progress.close()
         self._job_over()
         if report.rows_written:
@@ -424,7 +433,9 @@ class SyncController(QObject):
 
     # --- the conflicts dialog ------------------------------------------------------------
 
-    def show_conflicts(self) -> ConflictsDialog | None:
+    def show_conflicts(self) -> "ConflictsDialog | None":
+        from alliance_desk.ui.sync.conflicts_dialog import ConflictsDialog
+
         w = self.window
         if w.portfolio is None:
             return None

@@ -14,7 +14,7 @@ from alliance_desk import clock
 from alliance_desk.insights.status import is_open_action, is_overdue
 from alliance_desk.insights.tracking import QUADRANTS, is_due_soon, quadrant
 from alliance_desk.models import ActionItem, Stakeholder, SurveyRound, choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.ui.fields import ChoiceField, DateField, LineField, TextField, format_date
 from alliance_desk.ui.record_tab import Column, Row, choice_column, date_column, number_column
 from alliance_desk.ui.tracking.columns import due_column, due_html, owner_text

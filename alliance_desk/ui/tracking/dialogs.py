@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk.models import Tracked
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.ui.fields import HINT_COLOUR, TextField
 from alliance_desk.ui.tracking.commands import AddRecordCommand

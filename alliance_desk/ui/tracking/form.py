@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk.models import choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.reports.importing.values import parse_amount  # one parser for forms and imports
 from alliance_desk.ui.fields import (
     HINT_COLOUR,

@@ -17,7 +17,7 @@ from alliance_desk.insights.tracking import (
     percent,
 )
 from alliance_desk.models import Milestone, choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.ui.fields import ERROR_COLOUR, ChoiceField, DateField, LineField, TextField
 from alliance_desk.ui.record_tab import Column, Row, choice_column, date_column, text_column
 from alliance_desk.ui.tracking.columns import GOOD_COLOUR, coloured, due_column, due_html, when

@@ -7,21 +7,25 @@ reloading on a change always reads afresh. A new selection starts afresh too, so
 changed by another program shows its changes when an alliance is selected again.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from alliance_desk.models import (
-    Alliance,
-    AllianceStakeholder,
-    Meeting,
-    StageChange,
-    Stakeholder,
-    Tracked,
-)
-from alliance_desk.portfolio_lifecycle import ChecklistInputs
+from alliance_desk import models
 from alliance_desk.ui.bridge import PortfolioBridge
 from alliance_desk.ui.context import UiContext
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
+    from alliance_desk.models import (
+        Alliance,
+        AllianceStakeholder,
+        StageChange,
+        Stakeholder,
+        Tracked,
+    )
+    from alliance_desk.portfolio_lifecycle import ChecklistInputs
 
 
 class SelectionReads:
@@ -60,7 +64,7 @@ class SelectionReads:
     def meetings(self, alliance_id: str) -> list[Any]:
         """The alliance's live meetings as plain rows (id, title, held_on, deleted_at, ...):
         the Meetings tab's own rows, so forms offering meetings share that read."""
-        return self.tracking_rows(Meeting, alliance_id)
+        return self.tracking_rows(models.Meeting, alliance_id)
 
     def stakeholders_of(self, alliance: Alliance) -> list[tuple[Stakeholder, str]]:
         return self._kept(
@@ -78,7 +82,7 @@ class SelectionReads:
         return self._kept(
             alliance_id,
             ("links",),
-            lambda: self.portfolio.all(AllianceStakeholder, alliance_id=alliance_id),
+            lambda: self.portfolio.all(models.AllianceStakeholder, alliance_id=alliance_id),
         )
 
     def stage_history(self, alliance: Alliance) -> list[StageChange]:
@@ -87,7 +91,7 @@ class SelectionReads:
         )
 
 
-_MEMOS: "WeakKeyDictionary[PortfolioBridge, SelectionReads]" = WeakKeyDictionary()
+_MEMOS: WeakKeyDictionary[PortfolioBridge, SelectionReads] = WeakKeyDictionary()
 
 
 def selection_reads(context: UiContext) -> SelectionReads:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from alliance_desk import clock
 from alliance_desk.insights.tracking import DONE_STATUS
 from alliance_desk.models import Alliance, Meeting, Tracked
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Change
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import ERROR_COLOUR

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desk import clock
 from alliance_desk.models import InformationNeed, Stakeholder, choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.ui.dialogs import FieldError, field_with_error
 from alliance_desk.ui.fields import DATE_HELP, HINT_COLOUR, format_date, parse_date
 from alliance_desk.ui.undo import EditFailed

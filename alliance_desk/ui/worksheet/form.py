@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk.models import AllianceStakeholder, Stakeholder, choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.reports.worksheet import QUESTION_OF
 from alliance_desk.ui.context import UiContext

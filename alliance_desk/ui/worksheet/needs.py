@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk.models import Alliance, Benchmark, InformationNeed, Stakeholder, choices
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Change
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import (

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from alliance_desk import clock
 from alliance_desk.insights.worksheets import NEVER, STALE, validation_text
 from alliance_desk.models import Alliance, AllianceStakeholder, Stakeholder
-from alliance_desk.models.validation import ValidationError
+from alliance_desk.models.limits import ValidationError
 from alliance_desk.portfolio import Change
 from alliance_desk.storage import paths
 from alliance_desk.ui.context import UiContext

@@ -1,0 +1,123 @@
+"""A file opened for the window in a thread while the window's modules load.
+
+The thread takes the passphrase and key a Lookup (storage/passphrase.py) works out, then opens
+the Portfolio (Portfolio.open) and reads ahead what the first window counts: SQLite reads
+without holding Python, so this costs the window's loading little.
+
+With `glance=True` (a start), it first reads a Glance (glance.py: the first window's reads in
+plain SQL) and opens the Portfolio only when it is asked for, after the window has painted
+from the glance: the Portfolio brings SQLAlchemy, whose import would otherwise hold Python
+while the window loads and delay the first paint by a third of a second.
+"""
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from alliance_desk.glance import Glance
+from alliance_desk.storage.passphrase import Lookup
+
+if TYPE_CHECKING:
+    from alliance_desk.portfolio import Portfolio
+
+RENDER_OPEN = {"read_only": True, "check_beside": True}  # how --screenshot opens a file
+
+
+class Opening:
+    """Portfolio.open (with `options`) started in a thread, with the passphrase and key
+    `lookup` works out (none: nothing is opened)."""
+
+    def __init__(self, lookup: Lookup, options: dict[str, Any], glance: bool = False):
+        self.path = lookup.path
+        self._lookup = lookup
+        self._tried: tuple[str | None, bool] = (None, False)
+        self._answer: dict[str, Any] = {}
+        self._glance: Glance | None = None
+        self._known = threading.Event()  # the passphrase is known (or there is none)
+        self._glanced = threading.Event()  # the glance is read (or will not be)
+        self._asked = threading.Event()  # the Portfolio is wanted, or not at all
+        self._wanted = True
+        if not glance:
+            self._asked.set()
+        self._thread = threading.Thread(
+            target=self._run, args=(options, glance), name="open-beside", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, options: dict[str, Any], glance: bool) -> None:
+        try:
+            self._tried = self._lookup.passphrase()
+            self._known.set()
+            if self._tried[0] is None:
+                return
+            key = self._lookup.key()
+            if glance:
+                self._glance = Glance.read(self.path, self._tried[0], key)
+                self._glanced.set()
+            self._asked.wait()
+            if self._wanted:
+                self._open(self._tried[0], key, options)
+        except BaseException as exc:  # handed to the caller, who reports it
+            self._answer["error"] = exc
+        finally:
+            self._known.set()
+            self._glanced.set()
+            self._lookup.forget()
+
+    def _open(self, passphrase: str, key: str | None, options: dict[str, Any]) -> None:
+        from sqlalchemy.exc import SQLAlchemyError  # with the Portfolio: SQLAlchemy loads here
+
+        from alliance_desk.portfolio import Portfolio
+
+        opened = Portfolio.open(self.path, passphrase, key=key, **options)
+        try:
+            opened.read_ahead()  # what the first window counts, while it loads
+        except SQLAlchemyError:
+            pass  # the window's own reads meet it, and say so
+        except BaseException:
+            opened.close()
+            raise
+        self._answer["portfolio"] = opened
+
+    def glance(self) -> Glance | None:
+        """Waits for the glance (None: none was asked for, or the file needs more than a plain
+        read to open). The caller closes it once the Portfolio has replaced it."""
+        self._glanced.wait()
+        return self._glance
+
+    def passphrase(self) -> tuple[str | None, bool]:
+        """Waits: the passphrase tried (None: none to try) and whether the keyring gave it."""
+        self._known.wait()
+        return self._tried
+
+    def forget(self) -> None:
+        """Drop the passphrase and the portfolio once the caller has them (or has given up)."""
+        self._give_up()
+        self._thread.join()
+        self._tried = (None, False)
+        self._answer.clear()
+
+    def portfolio(self) -> "Portfolio":
+        """Waits: the opened portfolio (the same one each time), or raises what the opening
+        raised (once)."""
+        self._asked.set()
+        self._thread.join()
+        if "error" in self._answer:
+            raise self._answer.pop("error")
+        if "portfolio" not in self._answer:
+            raise ValueError(f"No passphrase to open {self.path} with.")
+        return self._answer["portfolio"]
+
+    def discard(self) -> None:
+        """Waits, and closes what was opened: the caller does not want it after all."""
+        self._give_up()
+        self._thread.join()
+        self._answer.pop("error", None)
+        opened = self._answer.pop("portfolio", None)
+        if opened is not None:
+            opened.close()
+
+    def _give_up(self) -> None:
+        """A Portfolio not asked for yet is not opened at all."""
+        if not self._asked.is_set():
+            self._wanted = False
+            self._asked.set()
