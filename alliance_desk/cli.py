@@ -2,7 +2,7 @@
 
 This module only reads the command line; cli_run.py does the work. It loads nothing heavy, so
 that a start naming a portfolio looks up its passphrase and derives the file's key
-(storage/passphrase.Lookup) in a thread while SQLAlchemy and our models load (half a second).
+(storage/passphrase.Lookup) in a thread while the window's modules load.
 """
 
 import os

@@ -72,7 +72,9 @@ class Glance:
             return None
         glance = cls(path, conn)
         try:
+            conn.execute("BEGIN")  # one snapshot, even while another copy of the app writes
             glance.read_ahead(today or clock.today())
+            conn.execute("COMMIT")
         except (sqlcipher3.Error, ValueError):
             glance.close()
             return None
@@ -91,9 +93,11 @@ class Glance:
         self.upcoming_decisions()
 
     def close(self) -> None:
+        """Close the connection and let the rows go (the Portfolio has replaced the glance)."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._answers.clear()
         self.closed = True
 
     # --- the Portfolio's reads, under its names -----------------------------------------

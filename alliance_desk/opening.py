@@ -10,7 +10,9 @@ from the glance: the Portfolio brings SQLAlchemy, whose import would otherwise h
 while the window loads and delay the first paint by a third of a second.
 """
 
+import logging
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alliance_desk.glance import Glance
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from alliance_desk.portfolio import Portfolio
 
 RENDER_OPEN = {"read_only": True, "check_beside": True}  # how --screenshot opens a file
+log = logging.getLogger(__name__)
 
 
 class Opening:
@@ -51,7 +54,7 @@ class Opening:
                 return
             key = self._lookup.key()
             if glance:
-                self._glance = Glance.read(self.path, self._tried[0], key)
+                self._glance = _glance_of(self.path, self._tried[0], key)
                 self._glanced.set()
             self._asked.wait()
             if self._wanted:
@@ -121,3 +124,13 @@ class Opening:
         if not self._asked.is_set():
             self._wanted = False
             self._asked.set()
+
+
+def _glance_of(path: Path, passphrase: str, key: str | None) -> Glance | None:
+    """The glance of `path`, or None: a glance that fails in a way glance.py does not expect
+    only makes the start slower (the open then meets the file as before), so it is logged."""
+    try:
+        return Glance.read(path, passphrase, key)
+    except Exception:  # noqa: BLE001 - the open reports what is wrong with the file
+        log.warning("No glance of %s", path.name, exc_info=True)
+        return None

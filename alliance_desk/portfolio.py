@@ -31,7 +31,6 @@ from alliance_desk.models import (
     Tracked,
 )
 from alliance_desk.models.validation import ValidationError, validate
-from alliance_desk.opening import Opening
 from alliance_desk.portfolio_errors import BatchFailed as BatchFailed
 from alliance_desk.portfolio_errors import PortfolioReadOnly as PortfolioReadOnly
 from alliance_desk.portfolio_health import HealthCommands
@@ -45,7 +44,6 @@ from alliance_desk.portfolio_tracking import TrackingCommands
 from alliance_desk.portfolio_transactions import Transactions
 from alliance_desk.portfolio_worksheet import WorksheetCommands
 from alliance_desk.storage import database, errors, lock, paths
-from alliance_desk.storage.passphrase import Lookup
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=Tracked)
@@ -124,11 +122,6 @@ class Portfolio(
         if not opened.read_only:
             holds = lock.acquire(path)
         return cls(opened, holds)
-
-    @classmethod
-    def open_beside(cls, lookup: Lookup, **options: Any) -> Opening:
-        """Start `open` in a thread, with the passphrase and key `lookup` works out (Opening)."""
-        return Opening(lookup, options)
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, name: str = "") -> "Portfolio":

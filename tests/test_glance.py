@@ -10,8 +10,10 @@ from alliance_desk.glance import Glance
 from alliance_desk.glance_sql import STATEMENTS
 from alliance_desk.insights.status import COUNTED_FIELDS
 from alliance_desk.models import ActionItem, Alliance, Decision, Payment
+from alliance_desk.opening import Opening
 from alliance_desk.portfolio import Portfolio
 from alliance_desk.storage import database, keys
+from alliance_desk.storage.passphrase import Lookup
 from alliance_desk.ui.dashboard_tab import dashboard_rows
 from tests.conftest import PASSPHRASE
 
@@ -142,3 +144,15 @@ def test_a_file_that_needs_more_than_a_plain_read_gets_no_glance(portfolio_file,
     before = portfolio_file.read_bytes()
     assert Glance.read(portfolio_file, secret, None) is None
     assert portfolio_file.read_bytes() == before
+
+
+def test_a_glance_that_fails_unexpectedly_only_slows_the_start(portfolio_file, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug in the glance")
+
+    monkeypatch.setattr(Glance, "read", broken)
+    opening = Opening(Lookup(portfolio_file, PASSPHRASE), {}, glance=True)
+    assert opening.glance() is None
+    with opening.portfolio() as portfolio:  # the open goes on as without a glance
+        assert [a.name for a in portfolio.alliances()] == ["Helios Oncology"]
+    opening.forget()

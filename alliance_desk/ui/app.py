@@ -128,7 +128,7 @@ def run_gui(
     opening: Opening | None = None,
 ) -> int:
     """The GUI entry point called by the CLI; returns the process exit code. `opening`: the
-    file's opening, started already (Portfolio.open_beside), with the passphrase it worked out
+    file's opening, started already (opening.py), with the passphrase it worked out
     (`passphrase` is then not needed)."""
     app = create_application()
     if screenshot is not None:

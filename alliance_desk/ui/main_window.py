@@ -141,7 +141,7 @@ class MainWindow(PromptingWindow):
         self, path: Path, passphrase: str | None = None, opening: Opening | None = None
     ) -> bool:
         """Open `path`: with `passphrase`, else the remembered one, else ask. True when open.
-        `opening`: the same, started in a thread already (Portfolio.open_beside)."""
+        `opening`: the same, started in a thread already (opening.py)."""
         try:
             return self._open_path(Path(path), passphrase, opening)
         finally:

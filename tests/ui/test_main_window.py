@@ -512,7 +512,7 @@ def test_main_window_stale_remembered_passphrase_asks_again(qtbot, window, portf
 def opening_of(path) -> Opening:
     """The open the command line starts in a thread while the window loads (no passphrase
     given: the keyring's is looked up there too)."""
-    return Portfolio.open_beside(Lookup(path, None), check_beside=True)
+    return Opening(Lookup(path, None), {"check_beside": True})
 
 
 def test_main_window_opening_started_early_opens_with_the_remembered_passphrase(
