@@ -78,6 +78,9 @@ class Glance:
         except (sqlcipher3.Error, ValueError):
             glance.close()
             return None
+        except BaseException:
+            glance.close()
+            raise
         return glance
 
     def read_ahead(self, today: date) -> None:

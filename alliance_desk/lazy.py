@@ -7,26 +7,25 @@
 
 from collections.abc import Callable
 from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 
-def exports(package: str, homes: dict[str, str] | str) -> Callable[[str], Any]:
-    """The package's module `__getattr__`: a name is imported from its home submodule
-    (`homes[name]`, or the one submodule `homes` for any name that is not a submodule)."""
+def exports(
+    package: str, homes: dict[str, str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """The package's module `__getattr__` and `__dir__`: `homes[name]` is the submodule a name
+    is imported from when first asked for (then kept in the package, like any import)."""
     namespace = import_module(package).__dict__
 
     def __getattr__(name: str) -> Any:
-        if isinstance(homes, str):
-            home = None if find_spec(f"{package}.{name}") else homes
-        else:
-            home = homes.get(name)
-        if home is not None and not name.startswith("__"):
-            value = getattr(import_module(f"{package}.{home}"), name, namespace)
-            if value is not namespace:
-                namespace[name] = value
-                return value
-        # a submodule (`from alliance_desk.models import choices`) is imported by the caller
-        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        home = homes.get(name)
+        if home is None:  # a submodule not imported yet is imported by `from package import x`
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(import_module(f"{package}.{home}"), name)
+        namespace[name] = value
+        return value
 
-    return __getattr__
+    def __dir__() -> list[str]:
+        return sorted({*namespace, *homes})
+
+    return __getattr__, __dir__

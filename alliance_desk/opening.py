@@ -21,7 +21,9 @@ from alliance_desk.storage.passphrase import Lookup
 if TYPE_CHECKING:
     from alliance_desk.portfolio import Portfolio
 
-RENDER_OPEN = {"read_only": True, "check_beside": True}  # how --screenshot opens a file
+# how an off-screen render opens a file: read-only (no lock, never an upgrade or any other
+# write), a big file's whole-file check and health left for after the first paint
+RENDER_OPEN = {"read_only": True, "check_beside": True}
 log = logging.getLogger(__name__)
 
 
@@ -35,6 +37,7 @@ class Opening:
         self._tried: tuple[str | None, bool] = (None, False)
         self._answer: dict[str, Any] = {}
         self._glance: Glance | None = None
+        self._glance_taken = False
         self._known = threading.Event()  # the passphrase is known (or there is none)
         self._glanced = threading.Event()  # the glance is read (or will not be)
         self._asked = threading.Event()  # the Portfolio is wanted, or not at all
@@ -73,7 +76,8 @@ class Opening:
 
         opened = Portfolio.open(self.path, passphrase, key=key, **options)
         try:
-            opened.read_ahead()  # what the first window counts, while it loads
+            if self._glance is None:  # after a glance the window waits: nothing to overlap
+                opened.read_ahead()  # what the first window counts, while it loads
         except SQLAlchemyError:
             pass  # the window's own reads meet it, and say so
         except BaseException:
@@ -85,6 +89,7 @@ class Opening:
         """Waits for the glance (None: none was asked for, or the file needs more than a plain
         read to open). The caller closes it once the Portfolio has replaced it."""
         self._glanced.wait()
+        self._glance_taken = True
         return self._glance
 
     def passphrase(self) -> tuple[str | None, bool]:
@@ -120,10 +125,13 @@ class Opening:
             opened.close()
 
     def _give_up(self) -> None:
-        """A Portfolio not asked for yet is not opened at all."""
+        """A Portfolio not asked for yet is not opened at all; a glance nobody took is closed."""
         if not self._asked.is_set():
             self._wanted = False
             self._asked.set()
+        self._glanced.wait()
+        if self._glance is not None and not self._glance_taken:
+            self._glance.close()
 
 
 def _glance_of(path: Path, passphrase: str, key: str | None) -> Glance | None:

@@ -48,8 +48,6 @@ from alliance_desk.storage import database, errors, lock, paths
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=Tracked)
 IDENTITY_FIELDS = {"id", "created_at", "updated_at", "updated_by", "deleted_at"}
-# how an off-screen render opens a file: read-only (no lock, never an upgrade or any other
-# write), a big file's whole-file check and health left for after the first paint
 
 
 Listener = Callable[[Change], None]

@@ -109,3 +109,34 @@ def test_a_start_paints_the_first_window_before_sqlalchemy_loads(demo_file, tmp_
     assert answer["alliances"] >= 5
     assert answer["sqlalchemy_when_painted"] is False
     assert answer["sqlalchemy_at_end"] is True  # the portfolio did open, after the paint
+
+
+FAILING = """
+import sys
+from alliance_desk import opening
+def broken(self, *args):
+    raise RuntimeError("a bug after the glance")
+opening.Opening._open = broken
+from alliance_desk import cli
+sys.exit(cli.main([sys.argv[1], "--passphrase-file", sys.argv[2], "--screenshot", sys.argv[3]]))
+"""
+
+
+def test_a_render_whose_open_fails_after_the_glance_ends_with_a_sentence(demo_file, tmp_path):
+    """It must end (CI and the benchmark run it), saying why, not wait for the portfolio."""
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("demo")
+    out = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FAILING, str(demo_file), str(secret), str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Could not render demo.alliance: RuntimeError('a bug after the glance')" in (
+        result.stderr
+    )
+    assert not out.exists()

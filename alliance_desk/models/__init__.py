@@ -8,4 +8,40 @@ alone, so a start paints before SQLAlchemy has loaded (lazy.py).
 
 from alliance_desk.lazy import exports
 
-__getattr__ = exports(__name__, "kinds")
+__all__ = [
+    "KINDS",
+    "KIND_OF_MODEL",
+    "Kind",
+    "Base",
+    "Tracked",
+    "new_id",
+    "PortfolioInfo",
+    "Device",
+    "Alliance",
+    "StageChange",
+    "Stakeholder",
+    "AllianceStakeholder",
+    "InformationNeed",
+    "NeedFeedback",
+    "WorksheetInterview",
+    "ActionItem",
+    "Milestone",
+    "Risk",
+    "Decision",
+    "Meeting",
+    "MeetingAttendee",
+    "Payment",
+    "ChecklistTemplate",
+    "ChecklistTemplateItem",
+    "ChecklistItem",
+    "Benchmark",
+    "BenchmarkOverride",
+    "SurveyRound",
+    "SurveyResponse",
+    "SurveyScore",
+    "PracticeAssessment",
+    "PracticeScore",
+    "ConflictEntry",
+    "SyncPeer",
+]
+__getattr__, __dir__ = exports(__name__, dict.fromkeys(__all__, "kinds"))

@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 
 from alliance_desk.models.alliance import Alliance, Device, PortfolioInfo, StageChange
-from alliance_desk.models.base import Base, Tracked, new_id
+from alliance_desk.models.base import Base, Tracked, new_id  # noqa: F401 (the package's)
 from alliance_desk.models.health import (
     Benchmark,
     BenchmarkOverride,
@@ -91,40 +91,3 @@ KINDS: dict[str, Kind] = {
 }
 
 KIND_OF_MODEL: dict[type, Kind] = {k.model: k for k in KINDS.values()}
-
-__all__ = [
-    "KINDS",
-    "KIND_OF_MODEL",
-    "Kind",
-    "Base",
-    "Tracked",
-    "new_id",
-    "PortfolioInfo",
-    "Device",
-    "Alliance",
-    "StageChange",
-    "Stakeholder",
-    "AllianceStakeholder",
-    "InformationNeed",
-    "NeedFeedback",
-    "WorksheetInterview",
-    "ActionItem",
-    "Milestone",
-    "Risk",
-    "Decision",
-    "Meeting",
-    "MeetingAttendee",
-    "Payment",
-    "ChecklistTemplate",
-    "ChecklistTemplateItem",
-    "ChecklistItem",
-    "Benchmark",
-    "BenchmarkOverride",
-    "SurveyRound",
-    "SurveyResponse",
-    "SurveyScore",
-    "PracticeAssessment",
-    "PracticeScore",
-    "ConflictEntry",
-    "SyncPeer",
-]

@@ -6,15 +6,14 @@ The names below load with their submodule when first asked for (lazy.py): the wi
 
 from alliance_desk.lazy import exports
 
-__getattr__ = exports(
-    __name__,
-    {
-        "DifferentPortfolios": "errors",
-        "SyncError": "errors",
-        "MergeReport": "report",
-        "RowNote": "report",
-        "merge": "files",
-        "merge_files": "files",
-        "merge_connections": "engine",
-    },
-)
+_HOMES = {
+    "DifferentPortfolios": "errors",
+    "SyncError": "errors",
+    "MergeReport": "report",
+    "RowNote": "report",
+    "merge": "files",
+    "merge_files": "files",
+    "merge_connections": "engine",
+}
+__all__ = list(_HOMES)
+__getattr__, __dir__ = exports(__name__, _HOMES)

@@ -170,6 +170,7 @@ def render_screenshot(
     said = False
     shown = QEventLoop()
     problem: list[str] = []
+    done: list[bool] = []  # show_portfolio has run
 
     def say_painted() -> None:  # the benchmark times the start up to here
         nonlocal said
@@ -184,16 +185,18 @@ def render_screenshot(
 
     def show_portfolio() -> None:
         try:
-            portfolio = opening.portfolio()
-        except errors.StorageError as exc:
-            problem.append(exc.message)
-        else:
-            window.set_portfolio(portfolio, opening.passphrase()[0])
+            window.set_portfolio(opening.portfolio(), opening.passphrase()[0])
             opening.forget()
             window.workspace.select_tab(title or "Dashboard")
             window.sidebar.select_first()
             _picture_as_opened(window, Path(path))
-        shown.exit()
+        except errors.StorageError as exc:
+            problem.append(exc.message)
+        except Exception as exc:  # noqa: BLE001 - the render ends, saying why, never hangs
+            problem.append(f"Could not render {Path(path).name}: {exc!r}")
+        finally:
+            done.append(True)
+            shown.exit()
 
     window.glance_painted.connect(say_painted)  # a start's first window, from its glance
     window.first_painted.connect(say_opened)  # before the work left for after the first paint
@@ -207,7 +210,7 @@ def render_screenshot(
         window.show()
         for _ in range(3):  # layouts settle over a few passes; charts may lay out late
             QApplication.processEvents()
-        if glance is not None and window.portfolio is None and not problem:
+        if glance is not None and not done:
             shown.exec()  # until the glance is on screen and the portfolio replaced it
         if problem:
             print(problem[0], file=sys.stderr)

@@ -7,6 +7,7 @@ PromptingWindow (prompts.py), so tests can answer them without a user.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
     from alliance_desk.portfolio import Portfolio
 
 APP_NAME = "Alliance Desk"
+log = logging.getLogger(__name__)
 EDIT_FAILED_TITLE = "Undo or redo failed"
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
 BESIDE_POLL_MS = 50
@@ -72,6 +74,7 @@ class MainWindow(PromptingWindow):
         self.context: UiContext | None = None
         self.bridge: PortfolioBridge | None = None
         self._glance: Glance | None = None  # a start's first window, until set_portfolio
+        self._glance_bridge: PortfolioBridge | None = None
         self._passphrase: str | None = None  # only in memory, to check "current passphrase"
         self.undo_stack = QUndoStack(self)
         self.keyring_question = KeyringQuestion()
@@ -282,25 +285,36 @@ class MainWindow(PromptingWindow):
         screen and opens the portfolio (open_path), whose set_portfolio replaces the glance.
         Nothing can be edited meanwhile: there is no portfolio yet, so every edit is off."""
         self._glance = glance
-        self._show_workspace(UiContext(glance, PortfolioBridge(glance, self), self.undo_stack))
+        self._glance_bridge = PortfolioBridge(glance, self)
+        self._show_workspace(UiContext(glance, self._glance_bridge, self.undo_stack))
         self.status(f"Opening {glance.path.name}…")
 
         def painted(on_screen: bool) -> None:
             self._after_paint = None
             if on_screen:
                 self.glance_painted.emit()
-            then()
-            if self.portfolio is None:  # the opening failed, or was cancelled
-                self._drop_glance()
-                self._show_welcome()
+            try:
+                then()
+            except Exception as exc:  # noqa: BLE001 - said, not left as a glance to stare at
+                log.exception("Opening %s after its glance failed", glance.path.name)
+                self.show_error(f"{glance.path.name} could not be opened: {exc}")
+            finally:
+                if self.portfolio is None:  # the opening failed, or was cancelled
+                    self._drop_glance()
+                    self._show_welcome()
+                    self.status("")
 
         self._after_paint = AfterFirstPaint(self.workspace, painted, BESIDE_UNPAINTED_MS)
 
     def _drop_glance(self) -> None:
         if self._glance is not None:
+            if self._after_paint is not None:  # closed before the glance was painted
+                self._after_paint.cancel()
+                self._after_paint = None
             self.workspace.clear()
+            self._glance_bridge.deleteLater()
             self._glance.close()
-            self._glance = None
+            self._glance = self._glance_bridge = None
 
     def _show_workspace(self, context: UiContext) -> None:
         """The sidebar and the tabs of `context`'s portfolio (or glance), on the last tab used
@@ -318,6 +332,7 @@ class MainWindow(PromptingWindow):
     def close_portfolio(self) -> None:
         """Close the open portfolio (every edit is already saved) and release its lock."""
         if self.portfolio is None:
+            self._drop_glance()  # a start's glance, when the window closes before its portfolio
             return
         self._save_layout()
         self.lock_timer.stop()

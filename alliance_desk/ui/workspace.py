@@ -121,7 +121,8 @@ class Workspace(QWidget):
         if title not in self._holders or self.context is None:
             return None
         if self._glance and title not in PORTFOLIO_TABS:
-            return None  # the alliance's tabs wait for the portfolio
+            self._say_opening(title)  # the alliance's tabs wait for the portfolio
+            return None
         with self.context.portfolio.reading():  # the tab's reads share one transaction
             if title not in self._tabs:
                 self._build(title)
@@ -129,6 +130,16 @@ class Workspace(QWidget):
                 self._stale.discard(title)
                 self._tabs[title].set_alliance(self.alliance)
         return self._tabs[title]
+
+    def _say_opening(self, title: str) -> None:
+        """A line in the tab's place while a start's glance shows (glance.py)."""
+        layout = self._holders[title].layout()
+        if layout.count() == 0:
+            note = QLabel("Opening the portfolio…")
+            note.setObjectName("OpeningNote")
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            note.setEnabled(False)  # greyed: a moment's note, not content
+            layout.addWidget(note)
 
     def built_tabs(self) -> list[str]:
         return list(self._tabs)

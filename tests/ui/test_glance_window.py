@@ -3,6 +3,7 @@ the Dashboard's figures at once, can change nothing until the portfolio is in, a
 the same figures from the portfolio itself."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from alliance_desk.opening import Opening
 from alliance_desk.storage import lock
@@ -64,6 +65,8 @@ def test_a_start_on_another_tab_builds_it_once_the_portfolio_is_in(qtbot, window
     start(window, demo_file, "demo")
     assert window.workspace.current_tab_title() == "Actions"
     assert window.workspace.built_tabs() == []  # the alliance's tabs need the portfolio
+    note = window.workspace.tabs.currentWidget().findChild(QLabel, "OpeningNote")
+    assert note is not None and note.text() == "Opening the portfolio…"
     qtbot.waitUntil(lambda: window.portfolio is not None, timeout=15000)
     assert window.workspace.current_tab_title() == "Actions"
     assert "Actions" in window.workspace.built_tabs()
@@ -82,3 +85,23 @@ def test_a_start_whose_file_someone_else_holds_can_be_cancelled(qtbot, window, p
     assert window.portfolio is None and glance.closed
     assert sidebar_names(window) == []
     assert lock.read(portfolio_file) is not None and not lock.is_mine(lock.read(portfolio_file))
+
+
+def test_a_start_whose_open_fails_unexpectedly_says_so_and_leaves_the_glance(
+    qtbot, window, shown_errors, demo_file
+):
+    """Whatever goes wrong after the glance is painted, the window does not stay on a glance
+    that nothing can be done with: it says so and goes back to the welcome page."""
+    opening = Opening(Lookup(demo_file, "demo"), {"check_beside": True}, glance=True)
+    glance = opening.glance()
+
+    def failing() -> None:
+        raise RuntimeError("the disk went away")
+
+    window.show_glance(glance, failing)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.welcome, timeout=15000)
+    assert shown_errors == ["demo.alliance could not be opened: the disk went away"]
+    assert glance.closed and window.portfolio is None
+    assert "Opening" not in window.statusBar().currentMessage()
+    opening.discard()
+    assert lock.read(demo_file) is None  # nothing was opened behind the glance

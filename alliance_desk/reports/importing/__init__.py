@@ -10,22 +10,21 @@ every row against the Portfolio's rules, then store the good rows in one transac
 from alliance_desk.lazy import exports
 
 # each name loads with its submodule when first asked for (forms load values.py alone)
-__getattr__ = exports(
-    __name__,
-    {
-        "DAY_FIRST": "values",
-        "MONTH_FIRST": "values",
-        "IMPORT_KINDS": "fields",
-        "DateQuestion": "preview",
-        "ImportRefused": "preview",
-        "ImportResult": "apply",
-        "MappingError": "mapping",
-        "Preview": "preview",
-        "Problem": "preview",
-        "Table": "reading",
-        "UnreadableFile": "reading",
-        "build_preview": "preview",
-        "read_table": "reading",
-        "run_import": "apply",
-    },
-)
+_HOMES = {
+    "DAY_FIRST": "values",
+    "MONTH_FIRST": "values",
+    "IMPORT_KINDS": "fields",
+    "DateQuestion": "preview",
+    "ImportRefused": "preview",
+    "ImportResult": "apply",
+    "MappingError": "mapping",
+    "Preview": "preview",
+    "Problem": "preview",
+    "Table": "reading",
+    "UnreadableFile": "reading",
+    "build_preview": "preview",
+    "read_table": "reading",
+    "run_import": "apply",
+}
+__all__ = list(_HOMES)
+__getattr__, __dir__ = exports(__name__, _HOMES)
