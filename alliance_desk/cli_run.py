@@ -269,7 +269,7 @@ def _run_gui(args, lookup: passphrase.Lookup | None = None) -> int:
             raise UserError(
                 f"--screenshot needs the passphrase: use --passphrase-file or {passphrase.ENV}."
             )
-    opening = None  # the keyring answers, the key is derived and the file opens while Qt loads
+    opening = None  # the keyring answers, the key is derived and a glance read while Qt loads
     if path is not None:
         options = RENDER_OPEN if args.screenshot else {"check_beside": True}
         opening = Opening(lookup, options, glance=True)

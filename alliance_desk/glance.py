@@ -52,7 +52,7 @@ class Glance:
     read_only = True  # nothing is edited through a glance (the window shows no banner for it)
     read_only_reason = "it is still opening"
     closed = False
-    health_computing = True  # the health comes with the Portfolio
+    health_computing = True  # the health comes with the Portfolio (nothing asks for it here)
 
     def __init__(self, path: Path, conn: sqlcipher3.Connection):
         self.path = Path(path)
@@ -123,12 +123,6 @@ class Glance:
     ) -> list[Any]:
         rows = self._rows("pending_decisions", status="pending")
         return soonest_due(rows, today or clock.today(), within_days)
-
-    def health_status(self, alliance_id: str) -> None:
-        return None  # being worked out: the Portfolio brings it
-
-    def health_statuses(self) -> dict:
-        return {}
 
     def subscribe(self, listener: Callable[..., None]) -> Callable[[], None]:
         return lambda: None  # a Glance never changes

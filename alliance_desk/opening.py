@@ -5,9 +5,11 @@ the Portfolio (Portfolio.open) and reads ahead what the first window counts: SQL
 without holding Python, so this costs the window's loading little.
 
 With `glance=True` (a start), it first reads a Glance (glance.py: the first window's reads in
-plain SQL) and opens the Portfolio only when it is asked for, after the window has painted
-from the glance: the Portfolio brings SQLAlchemy, whose import would otherwise hold Python
-while the window loads and delay the first paint by a third of a second.
+plain SQL), and when it has one, opens the Portfolio only once it is asked for, after the
+window has painted from the glance: the Portfolio brings SQLAlchemy, whose import would
+otherwise hold Python while the window loads and delay the first paint by a third of a
+second. (No read-ahead then: the window waits for the open, and nothing would overlap it.)
+A file that gets no glance opens at once, as without one.
 """
 
 import logging
@@ -43,7 +45,7 @@ class Opening:
         self._asked = threading.Event()  # the Portfolio is wanted, or not at all
         self._wanted = True
         if not glance:
-            self._asked.set()
+            self._glanced.set()
         self._thread = threading.Thread(
             target=self._run, args=(options, glance), name="open-beside", daemon=True
         )
@@ -59,7 +61,8 @@ class Opening:
             if glance:
                 self._glance = _glance_of(self.path, self._tried[0], key)
                 self._glanced.set()
-            self._asked.wait()
+            if self._glance is not None:
+                self._asked.wait()  # until the window has painted the glance and asks
             if self._wanted:
                 self._open(self._tried[0], key, options)
         except BaseException as exc:  # handed to the caller, who reports it
@@ -76,7 +79,7 @@ class Opening:
 
         opened = Portfolio.open(self.path, passphrase, key=key, **options)
         try:
-            if self._glance is None:  # after a glance the window waits: nothing to overlap
+            if self._glance is None:  # (after a glance the window waits: nothing to overlap)
                 opened.read_ahead()  # what the first window counts, while it loads
         except SQLAlchemyError:
             pass  # the window's own reads meet it, and say so
@@ -86,8 +89,9 @@ class Opening:
         self._answer["portfolio"] = opened
 
     def glance(self) -> Glance | None:
-        """Waits for the glance (None: none was asked for, or the file needs more than a plain
-        read to open). The caller closes it once the Portfolio has replaced it."""
+        """The glance, once read (None at once when none was asked for; None when the file
+        needs more than a plain read to open). The caller closes it once the Portfolio has
+        replaced it."""
         self._glanced.wait()
         self._glance_taken = True
         return self._glance

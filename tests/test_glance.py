@@ -1,6 +1,7 @@
 """A start's first window is read with plain SQL before SQLAlchemy loads (glance.py): it must
 show what the Portfolio would, and step aside for any file that needs more than a plain read."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from alliance_desk.insights.status import COUNTED_FIELDS
 from alliance_desk.models import ActionItem, Alliance, Decision, Payment
 from alliance_desk.opening import Opening
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.storage import database, keys
+from alliance_desk.storage import database, keys, lock
 from alliance_desk.storage.passphrase import Lookup
 from alliance_desk.ui.dashboard_tab import dashboard_rows
 from tests.conftest import PASSPHRASE
@@ -153,6 +154,11 @@ def test_a_glance_that_fails_unexpectedly_only_slows_the_start(portfolio_file, m
     monkeypatch.setattr(Glance, "read", broken)
     opening = Opening(Lookup(portfolio_file, PASSPHRASE), {}, glance=True)
     assert opening.glance() is None
-    with opening.portfolio() as portfolio:  # the open goes on as without a glance
+    # without a glance the file opens at once, beside the window's loading, as before
+    deadline = time.monotonic() + 15
+    while not lock.is_mine(lock.read(portfolio_file)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert lock.is_mine(lock.read(portfolio_file))
+    with opening.portfolio() as portfolio:
         assert [a.name for a in portfolio.alliances()] == ["Helios Oncology"]
     opening.forget()

@@ -83,3 +83,19 @@ def test_headless_commands_run_without_qt(tmp_path):
     env = {"ALLIANCE_DESK_PASSPHRASE": "pw", "ALLIANCE_DESK_HOME": str(tmp_path), "PATH": ""}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_models_package_hands_out_every_name_of_its_registry():
+    """`alliance_desk.models` lists its names by hand (they load lazily, lazy.py): a model
+    added to kinds.py and not to the list would be missing from `from alliance_desk.models
+    import X`."""
+    import alliance_desk.models as models
+    from alliance_desk.models import kinds
+
+    public = {
+        name
+        for name, value in vars(kinds).items()
+        if not name.startswith("_") and getattr(value, "__module__", "").startswith(models.__name__)
+    }
+    assert public <= set(models.__all__)
+    assert all(getattr(models, name) is getattr(kinds, name) for name in models.__all__)

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QWidget
 
 from alliance_desk.storage import keychain
 
+# a window not painted by then (hidden) starts what waits for its paint anyway
+UNPAINTED_MS = 1000
+
 
 class AfterFirstPaint(QObject):
     """Calls `then(True)` once, on the event loop's pass after `widget` is first painted (the

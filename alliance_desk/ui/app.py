@@ -142,7 +142,11 @@ def run_gui(
     window.show()
     if path is not None and glance is None:
         window.open_path(path, passphrase, opening)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if opening is not None:  # a window closed before its glance was painted: let it go
+            opening.discard()
 
 
 def render_screenshot(
@@ -165,6 +169,7 @@ def render_screenshot(
     if path is not None and opening is None:  # opened while the window is built
         opening = Opening(Lookup(path, passphrase or ""), RENDER_OPEN)
     from alliance_desk.ui.main_window import MainWindow
+    from alliance_desk.ui.start_glance import open_failure
 
     window = MainWindow(remember=False)
     said = False
@@ -193,7 +198,7 @@ def render_screenshot(
         except errors.StorageError as exc:
             problem.append(exc.message)
         except Exception as exc:  # noqa: BLE001 - the render ends, saying why, never hangs
-            problem.append(f"Could not render {Path(path).name}: {exc!r}")
+            problem.append(open_failure(Path(path), exc))
         finally:
             done.append(True)
             shown.exit()

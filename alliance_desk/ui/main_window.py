@@ -7,7 +7,6 @@ PromptingWindow (prompts.py), so tests can answer them without a user.
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from alliance_desk.storage import errors, keychain, lock
 from alliance_desk.storage.database import check_file
 from alliance_desk.ui import menus, undo
 from alliance_desk.ui import sync as sync_ui
-from alliance_desk.ui.after_paint import AfterFirstPaint, KeyringQuestion
+from alliance_desk.ui.after_paint import UNPAINTED_MS, AfterFirstPaint, KeyringQuestion
 from alliance_desk.ui.alliance_actions import AllianceActions
 from alliance_desk.ui.bridge import PortfolioBridge
 from alliance_desk.ui.context import UiContext
@@ -34,6 +33,7 @@ from alliance_desk.ui.dialogs import NewPortfolioDialog, busy
 from alliance_desk.ui.passphrase_dialog import ChangePassphraseDialog, PassphraseDialog
 from alliance_desk.ui.prompts import PromptingWindow
 from alliance_desk.ui.settings import AppSettings
+from alliance_desk.ui.start_glance import StartGlance
 from alliance_desk.ui.welcome import WelcomePage
 from alliance_desk.ui.workspace import Workspace
 
@@ -43,11 +43,9 @@ if TYPE_CHECKING:  # SQLAlchemy loads after the first paint (glance.py)
     from alliance_desk.portfolio import Portfolio
 
 APP_NAME = "Alliance Desk"
-log = logging.getLogger(__name__)
 EDIT_FAILED_TITLE = "Undo or redo failed"
 LOCK_REFRESH_MS = int(lock.REFRESH_EVERY.total_seconds() * 1000)
 BESIDE_POLL_MS = 50
-BESIDE_UNPAINTED_MS = 1000  # a window never painted (hidden) starts the work beside it anyway
 
 
 @dataclass
@@ -73,8 +71,7 @@ class MainWindow(PromptingWindow):
         self.portfolio: Portfolio | None = None
         self.context: UiContext | None = None
         self.bridge: PortfolioBridge | None = None
-        self._glance: Glance | None = None  # a start's first window, until set_portfolio
-        self._glance_bridge: PortfolioBridge | None = None
+        self._glance: StartGlance | None = None  # a start's first window, until set_portfolio
         self._passphrase: str | None = None  # only in memory, to check "current passphrase"
         self.undo_stack = QUndoStack(self)
         self.keyring_question = KeyringQuestion()
@@ -118,7 +115,7 @@ class MainWindow(PromptingWindow):
 
         self._restore_layout()
         self.show_archived_action.setChecked(self.settings.show_archived)
-        self._show_welcome()
+        self.show_welcome()
         self._previous_report = undo.report_error
         undo.report_error = self.report_edit_error  # a failing Undo or Redo is said here
 
@@ -258,8 +255,7 @@ class MainWindow(PromptingWindow):
         self.undo_stack.clear()
         self.context = UiContext(portfolio, self.bridge, self.undo_stack)
         self._health_coming = portfolio.defer_health()  # a big file's: after the first paint
-        self._drop_glance()
-        self._show_workspace(self.context)
+        self.show_workspace(self.context)
         self.saved_label.setVisible(not portfolio.read_only)
         if self.remember_layout:
             self.settings.add_recent(portfolio.path)
@@ -272,54 +268,21 @@ class MainWindow(PromptingWindow):
             how = " read-only" if portfolio.read_only else ""
             self.status(f"Opened {portfolio.path.name}{how}.")
         self._update_actions()  # Forget… waits for the keyring's answer, asked after the paint
-        self._after_paint = AfterFirstPaint(
-            self.workspace, self._after_first_paint, BESIDE_UNPAINTED_MS
-        )
+        self._after_paint = AfterFirstPaint(self.workspace, self._after_first_paint, UNPAINTED_MS)
         # What is alive now lives as long as the portfolio is open: the garbage collector need
         # not walk it again (a full collection over it paused the window for 0.1-0.2 s).
         gc.freeze()
 
     def show_glance(self, glance: Glance, then: Callable[[], object]) -> None:
         """A start's first window, before its portfolio is open: the sidebar and the Dashboard
-        from `glance` (glance.py), painted while SQLAlchemy loads. `then` runs once it is on
-        screen and opens the portfolio (open_path), whose set_portfolio replaces the glance.
-        Nothing can be edited meanwhile: there is no portfolio yet, so every edit is off."""
-        self._glance = glance
-        self._glance_bridge = PortfolioBridge(glance, self)
-        self._show_workspace(UiContext(glance, self._glance_bridge, self.undo_stack))
-        self.status(f"Opening {glance.path.name}…")
+        from `glance` (glance.py), painted while SQLAlchemy loads; `then` runs once it is on
+        screen and opens the portfolio, whose set_portfolio replaces it (start_glance.py)."""
+        self._glance = StartGlance(self, glance, then)
 
-        def painted(on_screen: bool) -> None:
-            self._after_paint = None
-            if on_screen:
-                self.glance_painted.emit()
-            try:
-                then()
-            except Exception as exc:  # noqa: BLE001 - said, not left as a glance to stare at
-                log.exception("Opening %s after its glance failed", glance.path.name)
-                self.show_error(f"{glance.path.name} could not be opened: {exc}")
-            finally:
-                if self.portfolio is None:  # the opening failed, or was cancelled
-                    self._drop_glance()
-                    self._show_welcome()
-                    self.status("")
-
-        self._after_paint = AfterFirstPaint(self.workspace, painted, BESIDE_UNPAINTED_MS)
-
-    def _drop_glance(self) -> None:
-        if self._glance is not None:
-            if self._after_paint is not None:  # closed before the glance was painted
-                self._after_paint.cancel()
-                self._after_paint = None
-            self.workspace.clear()
-            self._glance_bridge.deleteLater()
-            self._glance.close()
-            self._glance = self._glance_bridge = None
-
-    def _show_workspace(self, context: UiContext) -> None:
-        """The sidebar and the tabs of `context`'s portfolio (or glance), on the last tab used
-        and the first alliance."""
-        self.workspace.load(context, glance=self._glance is not None)
+    def show_workspace(self, context: UiContext, glance: bool = False) -> None:
+        """The sidebar and the tabs of `context`'s portfolio (or a start's glance), on the last
+        tab used and the first alliance."""
+        self.workspace.load(context, glance=glance)
         self.sidebar.set_show_archived(self.show_archived_action.isChecked())
         if not (self.settings.last_tab and self.workspace.select_tab(self.settings.last_tab)):
             self.workspace.tabs.setCurrentIndex(0)
@@ -331,8 +294,10 @@ class MainWindow(PromptingWindow):
 
     def close_portfolio(self) -> None:
         """Close the open portfolio (every edit is already saved) and release its lock."""
+        if self._glance is not None:  # a start's: the portfolio replaces it, or it is given up
+            glance, self._glance = self._glance, None
+            glance.drop()
         if self.portfolio is None:
-            self._drop_glance()  # a start's glance, when the window closes before its portfolio
             return
         self._save_layout()
         self.lock_timer.stop()
@@ -349,7 +314,7 @@ class MainWindow(PromptingWindow):
         self.portfolio = self.context = self.bridge = None
         gc.unfreeze()  # what the closed portfolio held can be collected again
         self._passphrase = None
-        self._show_welcome()
+        self.show_welcome()
 
     def _after_first_paint(self, painted: bool) -> None:
         """What can wait until the opened portfolio is on screen: a big file's health and
@@ -402,7 +367,7 @@ class MainWindow(PromptingWindow):
             except OSError:
                 pass  # a share that went away; the next refresh tries again
 
-    def _show_welcome(self) -> None:
+    def show_welcome(self) -> None:
         self._refresh_recent()
         self.stack.setCurrentWidget(self.welcome)
         self.toolbar.hide()

@@ -98,6 +98,7 @@ class Workspace(QWidget):
     def clear(self) -> None:
         self.alliance = None
         self.context = None
+        self._glance = False
         self.sidebar.set_portfolio(None)
         self.tabs.blockSignals(True)
         while self.tabs.count():

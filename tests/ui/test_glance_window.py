@@ -100,7 +100,7 @@ def test_a_start_whose_open_fails_unexpectedly_says_so_and_leaves_the_glance(
 
     window.show_glance(glance, failing)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.welcome, timeout=15000)
-    assert shown_errors == ["demo.alliance could not be opened: the disk went away"]
+    assert shown_errors == ["demo.alliance could not be opened (the disk went away)."]
     assert glance.closed and window.portfolio is None
     assert "Opening" not in window.statusBar().currentMessage()
     opening.discard()

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desk.changes import HEALTH_KINDS
 from alliance_desk.charts import figures
 from alliance_desk.charts.render import ChartView
 from alliance_desk.insights.health import HEALTH_HELP, SEVERITY, STATUS_RULE, breakdown
 from alliance_desk.models import Alliance, Meeting, Milestone, Risk, SurveyRound
 from alliance_desk.portfolio import Change
-from alliance_desk.portfolio_health import HEALTH_KINDS, BenchmarkView, HealthView
+from alliance_desk.portfolio_health import BenchmarkView, HealthView
 from alliance_desk.ui.context import UiContext
 from alliance_desk.ui.fields import HINT_COLOUR, format_date
 from alliance_desk.ui.health.lights import LABEL, TEXT_COLOUR, dot_html, light_text
