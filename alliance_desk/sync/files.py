@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alliance_desk.storage import database, errors, lock, paths
+from alliance_desk.storage import backups, database, errors, lock, paths
 from alliance_desk.sync.engine import Progress, merge_connections
 from alliance_desk.sync.errors import SameFile, SyncError, TargetInUse
 from alliance_desk.sync.report import MergeReport
@@ -117,7 +117,7 @@ def _backup(opened: database.OpenedFile) -> Path:
     opened.connection.execute("BEGIN")
     try:
         opened.connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return database.backup(opened.path, "before-merge")
+        return backups.backup(opened.path, "before-merge")
     finally:
         opened.connection.execute("ROLLBACK")
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desk.storage import database, errors
+from alliance_desk.storage.backups import backup_time, backups_of
 
 if TYPE_CHECKING:
     from alliance_desk.ui.main_window import MainWindow
@@ -49,7 +50,7 @@ def install(window: "MainWindow", file_menu: QMenu) -> None:
 
 def describe(backup: Path) -> str:
     """'2026-11-23 09:15:02 — before a merge or sync (1.2 MB)' (the time in UTC)."""
-    stamp = database.backup_time(backup)
+    stamp = backup_time(backup)
     try:
         when = datetime.strptime(stamp, "%Y%m%d-%H%M%S").strftime("%Y-%m-%d %H:%M:%S")
     except ValueError:
@@ -102,7 +103,7 @@ def restore_from_backup(window: "MainWindow") -> bool:
     if portfolio is None or portfolio.read_only:
         return False
     path = portfolio.path
-    backups = database.backups_of(path)
+    backups = backups_of(path)
     if not backups:
         window.show_error(f"There are no backups of {path.name} in its folder.", TITLE)
         return False

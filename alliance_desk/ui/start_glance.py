@@ -52,9 +52,8 @@ class StartGlance:
         except Exception as exc:  # noqa: BLE001 - said, not left as a glance to stare at
             log.exception("Opening %s after its glance failed", self.glance.path.name)
             failure = exc
-            window.close_portfolio()  # one half-shown is closed, and its lock released
-        if window.portfolio is None:  # the open failed, or the user cancelled it
-            window.close_portfolio()  # drops the glance
+        if failure is not None or window.portfolio is None:  # failed, or the user cancelled
+            window.close_portfolio()  # the glance, and what half opened (its lock released)
             window.show_welcome()
             window.status("")
         if failure is not None:

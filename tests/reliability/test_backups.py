@@ -8,7 +8,7 @@ from pathlib import Path
 from alliance_desk import clock
 from alliance_desk.models import Alliance
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.storage import database
+from alliance_desk.storage import backups, database
 from alliance_desk.sync.files import merge_files
 from alliance_desk.sync.shared import sync_with_shared
 from tests.conftest import PASSPHRASE
@@ -34,7 +34,7 @@ def test_a_migration_a_merge_and_a_sync_that_changes_the_file_each_leave_a_whole
     old = tmp_path / "old.alliance"
     shutil.copyfile(OLD_FILE, old)
     with Portfolio.open(old, "schema-0001") as portfolio:
-        assert portfolio.backup_path in database.backups_of(old)
+        assert portfolio.backup_path in backups.backups_of(old)
     count(PART, "backups made")
 
     other = tmp_path / "other.alliance"
@@ -48,9 +48,9 @@ def test_a_migration_a_merge_and_a_sync_that_changes_the_file_each_leave_a_whole
     cloud = tmp_path / "Cloud" / "Team.alliance"
     cloud.parent.mkdir()
     sync_with_shared(other, PASSPHRASE, cloud)
-    before = set(database.backups_of(portfolio_file))
+    before = set(backups.backups_of(portfolio_file))
     result = sync_with_shared(portfolio_file, PASSPHRASE, cloud)  # nothing new to pull
-    assert set(database.backups_of(portfolio_file)) == before and not result.pulled.changed
+    assert set(backups.backups_of(portfolio_file)) == before and not result.pulled.changed
     add(other, "Vega Health")
     sync_with_shared(other, PASSPHRASE, cloud)
     result = sync_with_shared(portfolio_file, PASSPHRASE, cloud)  # pulls Vega Health
@@ -63,28 +63,28 @@ def test_a_migration_a_merge_and_a_sync_that_changes_the_file_each_leave_a_whole
 def test_only_the_newest_backups_of_a_file_are_kept(portfolio_file):
     made = []
     try:
-        for hour in range(database.KEEP_BACKUPS + 3):
+        for hour in range(backups.KEEP_BACKUPS + 3):
             clock.freeze(datetime(2041, 1, 1, 9) + timedelta(hours=hour))
-            made.append(database.backup(portfolio_file, "before-merge"))
+            made.append(backups.backup(portfolio_file, "before-merge"))
     finally:
         clock.freeze(None)
-    assert database.backups_of(portfolio_file) == made[::-1][: database.KEEP_BACKUPS]
-    assert all(not p.exists() for p in made[: -database.KEEP_BACKUPS])
+    assert backups.backups_of(portfolio_file) == made[::-1][: backups.KEEP_BACKUPS]
+    assert all(not p.exists() for p in made[: -backups.KEEP_BACKUPS])
     count(PART, "old backups pruned", 3)
 
 
 def test_two_backups_within_one_second_are_both_kept(portfolio_file):
     clock.freeze(datetime(2041, 1, 1, 9))
     try:
-        first = database.backup(portfolio_file, "before-merge")
-        second = database.backup(portfolio_file, "before-merge")
+        first = backups.backup(portfolio_file, "before-merge")
+        second = backups.backup(portfolio_file, "before-merge")
     finally:
         clock.freeze(None)
     assert first != second and first.exists() and second.exists()
 
 
 def test_restoring_a_backup_keeps_the_current_file_as_another_backup(portfolio_file):
-    backup = database.backup(portfolio_file, "before-merge")
+    backup = backups.backup(portfolio_file, "before-merge")
     add(portfolio_file, "Made after the backup")
     kept = database.restore_backup(portfolio_file, backup)
     assert names(portfolio_file) == {"Helios Oncology"}
@@ -95,12 +95,12 @@ def test_restoring_a_backup_keeps_the_current_file_as_another_backup(portfolio_f
 
 def test_restoring_the_oldest_of_a_full_set_of_backups_still_works(portfolio_file):
     try:
-        for hour in range(database.KEEP_BACKUPS):
+        for hour in range(backups.KEEP_BACKUPS):
             clock.freeze(datetime(2041, 1, 1, 9) + timedelta(hours=hour))
             add(portfolio_file, f"Hour {hour}")
-            database.backup(portfolio_file, "before-merge")
+            backups.backup(portfolio_file, "before-merge")
         clock.freeze(datetime(2041, 1, 2, 9))
-        oldest = database.backups_of(portfolio_file)[-1]
+        oldest = backups.backups_of(portfolio_file)[-1]
         database.restore_backup(portfolio_file, oldest)  # the new backup prunes the oldest
     finally:
         clock.freeze(None)
@@ -111,7 +111,7 @@ def test_file_restore_from_backup_in_the_main_window_puts_the_backup_back(portfo
     from alliance_desk.ui.restore_backup import RestoreBackupDialog
     from tests.ui.shell_support import make_window
 
-    backup = database.backup(portfolio_file, "before-merge")
+    backup = backups.backup(portfolio_file, "before-merge")
     shown: list[str] = []
     window = make_window(qtbot, shown)
     assert window.open_path(portfolio_file, PASSPHRASE)
@@ -136,7 +136,7 @@ def test_file_restore_from_backup_in_the_main_window_puts_the_backup_back(portfo
     assert confirmations and "Replace portfolio.alliance" in confirmations[0]
     assert window.portfolio is not None
     assert {a.name for a in window.portfolio.all(Alliance)} == {"Helios Oncology"}
-    kept = [p for p in database.backups_of(portfolio_file) if "before-restore" in p.name]
+    kept = [p for p in backups.backups_of(portfolio_file) if "before-restore" in p.name]
     assert len(kept) == 1
     window.close_portfolio()
     assert "Made after the backup" in names(kept[0])

@@ -25,7 +25,7 @@ import sqlcipher3
 
 from alliance_desk.models import Alliance
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.storage import database, errors
+from alliance_desk.storage import backups, database, errors
 from tests.conftest import PASSPHRASE
 from tests.reliability.figures import count, note
 
@@ -190,7 +190,7 @@ def test_a_damaged_file_points_at_its_latest_backup(corpus, tmp_path):
     case = next(c for c in corpus if c.name.startswith("flipped byte in page 3"))
     path = tmp_path / "portfolio.alliance"
     shutil.copyfile(case.path, path)
-    backup = database.backup(path, "before-merge")  # a backup of the damaged file itself
+    backup = backups.backup(path, "before-merge")  # a backup of the damaged file itself
     older = tmp_path / "portfolio.backup-before-merge-20200101-090000.alliance"
     shutil.copyfile(corpus[0].path, older)
     with pytest.raises(errors.Corrupt) as caught:

@@ -11,7 +11,7 @@ import pytest
 
 from alliance_desk.models import Alliance, Stakeholder
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.storage import database, keychain
+from alliance_desk.storage import backups, keychain
 from alliance_desk.sync.files import merge_files
 from alliance_desk.sync.shared import sync_with_shared
 from tests.reliability.figures import count, note
@@ -80,7 +80,7 @@ def test_a_working_session_leaves_no_marker_and_no_passphrase_behind(
     with Portfolio.open(other, SECRET) as portfolio:
         portfolio.update(portfolio.all(Alliance)[0], notes=MARKERS[2] + " merged")
     merge_files(other, path, SECRET, SECRET)  # leaves a backup of the target beside it
-    assert database.backups_of(path), "the merge wrote no backup"
+    assert backups.backups_of(path), "the merge wrote no backup"
 
     shown: list[str] = []
     window = make_window(qtbot, shown)

@@ -5,7 +5,7 @@ damaged file is closed with that sentence."""
 import pytest
 
 from alliance_desk.portfolio import Portfolio
-from alliance_desk.storage import database, errors
+from alliance_desk.storage import backups, database, errors
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_a_file_checked_before_open_returns_refuses_to_open(damaged_demo):
 
 
 def test_damage_found_beside_the_work_names_the_backup(damaged_demo, check_every_file_beside):
-    backup = database.backup(damaged_demo, "before-merge")
+    backup = backups.backup(damaged_demo, "before-merge")
     with Portfolio.open(damaged_demo, "demo", check_beside=True) as portfolio:
         assert portfolio.alliances()  # usable while the check runs
         problem = portfolio.damage(wait=True)
